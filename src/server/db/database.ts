@@ -1,0 +1,118 @@
+/**
+ * Opens the database: the embedded PGlite store (default, data in a locked directory) or
+ * PostgreSQL through a pg pool (DATABASE_URL). Both speak the same SQL and run the same migrations;
+ * both return int8 as a number when it is safe, numeric as a string and date as 'YYYY-MM-DD'.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import { acquireDataDirLock, type DataDirLock } from './lock';
+import { PGliteDialect } from './pglite-dialect';
+import type { DB } from './schema';
+
+export type Store = 'pglite' | 'postgres';
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  store: Store;
+  /** The PGlite instance, for dumps and backups; null on PostgreSQL. */
+  pglite: PGlite | null;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+function parseInt8(value: string): number | string {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value;
+}
+
+export interface PgliteOptions {
+  /** Directory of the store; omit for an in-memory store. */
+  dir?: string;
+  /** A dump (from dumpDataDir) to start from. */
+  loadDataDir?: Blob | File;
+  /** Lock file directory; the lock is taken before the store is opened. */
+  lockDir?: string;
+}
+
+export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  let lock: DataDirLock | null = null;
+  if (options.lockDir) lock = acquireDataDirLock(options.lockDir);
+  try {
+    if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
+    const pglite = await PGlite.create({
+      ...(options.dir ? { dataDir: options.dir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers: { [INT8]: parseInt8, [DATE]: (v: string) => v },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    let closed = false;
+    return {
+      db,
+      store: 'pglite',
+      pglite,
+      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await db.destroy();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+export async function openPostgres(url: string, poolMax = 10): Promise<Database> {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(INT8, parseInt8);
+  types.setTypeParser(DATE, (v: string) => v);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    types,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'gongjian',
+  });
+  // A connection that drops while idle must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    store: 'postgres',
+    pglite: null,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+/** The embedded store lives in <dataDir>/pgdata; the lock and other local state beside it. */
+export function pgliteDir(dataDir: string): string {
+  return path.join(dataDir, 'pgdata');
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databasePoolMax);
+  return openPglite({ dir: pgliteDir(config.dataDir), lockDir: config.dataDir });
+}

@@ -1,0 +1,101 @@
+/**
+ * Starting and stopping the server: open the database (locking the embedded store), migrate,
+ * create the first admin and the demo on an empty database, listen, run the periodic jobs, and
+ * shut down gracefully on SIGINT/SIGTERM (finish requests, then close the database).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { purgeAudit } from './platform/audit';
+import { ensureFirstAdmin, type CreatedAdmin } from './platform/bootstrap';
+import { sweepSessions } from './platform/sessions';
+import { demoSeeded, seedDemo, type DemoResult } from './seed/demo';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  admin: CreatedAdmin | null;
+  demo: DemoResult | null;
+  stop(): Promise<void>;
+}
+
+const SWEEP_MS = 10 * 60_000;
+const PURGE_MS = 24 * 3_600_000;
+
+function startJobs(server: { app: FastifyInstance; config: Config }): () => void {
+  const { app, config } = server;
+  const run = (name: string, job: () => Promise<unknown>) => () => {
+    job().catch((err: unknown) => app.log.error({ err, job: name }, 'job failed'));
+  };
+  const sweep = run('sweep-sessions', () => sweepSessions(app.ctx.db, config.sessionIdleMinutes, config.loginWindowMinutes));
+  const purge = run('purge-audit', async () => {
+    const n = await purgeAudit(app.ctx.db, config.auditRetentionDays);
+    if (n > 0) app.log.info({ deleted: n, retentionDays: config.auditRetentionDays }, 'audit retention purge');
+  });
+  const timers = [setInterval(sweep, SWEEP_MS), setInterval(purge, PURGE_MS)];
+  for (const t of timers) t.unref();
+  sweep();
+  purge();
+  return () => timers.forEach((t) => clearInterval(t));
+}
+
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  try {
+    const ran = await migrateToLatest(database.db);
+    if (ran.length > 0) log(`Migrated the database: ${ran.join(', ')}`);
+    const app = await buildApp(config, database);
+    const admin = await ensureFirstAdmin(database.db, config.password, { account: config.adminAccount, password: config.adminPassword });
+    let demo: DemoResult | null = null;
+    if (admin && config.seedDemo && !(await demoSeeded(database.db))) {
+      demo = await seedDemo(database.db, app.ctx.cipher, (step) => log(`Seeding the demo: ${step}…`));
+    }
+    const address = await app.listen({ host: config.host, port: config.port });
+    const url = config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${new URL(address).port}` : address;
+    const stopJobs = startJobs({ app, config });
+    let stopping: Promise<void> | null = null;
+    const stop = () =>
+      (stopping ??= (async () => {
+        stopJobs();
+        await app.close();
+        await database.close();
+      })());
+    return { app, database, url, admin, demo, stop };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** Prints the address and how to log in; the generated password is also kept in the data directory in development. */
+export function announce(server: RunningServer, config: Config, log: (line: string) => void = console.log): void {
+  const lines = [
+    '',
+    `  共建 Gongjian is running at ${server.url}`,
+    `  Database: ${server.database.store === 'pglite' ? `embedded PGlite in ${config.dataDir} (for production use PostgreSQL)` : 'PostgreSQL'}`,
+    `  API reference: ${server.url}/api/v1/docs`,
+  ];
+  if (server.admin) {
+    lines.push(`  Administrator: ${server.admin.account}  password: ${server.admin.password ?? '(the one in GONGJIAN_ADMIN_PASSWORD)'}`);
+    if (server.admin.password && server.database.store === 'pglite' && config.env === 'development') {
+      const file = path.join(config.dataDir, 'initial-admin.txt');
+      fs.writeFileSync(file, `account: ${server.admin.account}\npassword: ${server.admin.password}\n`, { mode: 0o600 });
+      lines.push(`  (also written to ${path.relative(process.cwd(), file) || file}; change the password after logging in)`);
+    }
+  } else {
+    lines.push('  Log in with your account. Forgot the admin password? Run: npx gongjian create-admin --account admin --reset');
+  }
+  if (server.demo) {
+    lines.push(`  Demo accounts (password ${server.demo.password}):`);
+    for (const a of server.demo.accounts) lines.push(`    ${a.account.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName} · ${a.scope}`);
+  } else if (config.seedDemo) {
+    lines.push('  Demo accounts (if seeded): supervisor, street, community, unit, member, resident — see README');
+  }
+  lines.push('');
+  for (const l of lines) log(l);
+}

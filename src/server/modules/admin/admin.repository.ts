@@ -1,0 +1,125 @@
+/** SQL of the admin module: users seen through a scope, scopes to pick from, and the audit log. */
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DB, ScopeType } from '../../db/schema';
+
+export type Reach = { regionPaths: string[]; orgPaths: string[] } | null;
+
+const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
+
+/** A condition: the user (by its id column) holds at least one role assignment inside the reach. */
+export function userInReach(eb: ExpressionBuilder<DB, any>, userIdColumn: Expression<string | null>, reach: Reach): Expression<SqlBool> {
+  if (reach === null) return sql<SqlBool>`true`;
+  if (reach.regionPaths.length === 0 && reach.orgPaths.length === 0) return sql<SqlBool>`false`;
+  const conditions = [...likeAny('r.path', reach.regionPaths), ...likeAny('orr.path', reach.regionPaths), ...likeAny('o.path', reach.orgPaths)];
+  return eb.exists(
+    eb
+      .selectFrom('role_assignment as ra')
+      .leftJoin('region as r', 'r.id', 'ra.region_id')
+      .leftJoin('organization as o', 'o.id', 'ra.organization_id')
+      .leftJoin('region as orr', 'orr.id', 'o.region_id')
+      .select(sql`1`.as('one'))
+      .whereRef('ra.user_id', '=', userIdColumn as never)
+      .where(sql<SqlBool>`(${sql.join(conditions, sql` or `)})`),
+  );
+}
+
+export const USER_COLUMNS = ['u.id', 'u.account', 'u.display_name', 'u.phone_masked', 'u.status', 'u.last_login_at', 'u.created_at'] as const;
+
+export interface ListUsersFilter {
+  q?: string;
+  status?: 'active' | 'disabled';
+  role?: string;
+  sort: 'account' | 'displayName' | 'createdAt';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const SORT_COLUMNS = { account: 'u.account', displayName: 'u.display_name', createdAt: 'u.created_at' } as const;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function findUsers(db: Kysely<DB>, reach: Reach, f: ListUsersFilter, phoneHash: string | null) {
+  let query = db.selectFrom('app_user as u').where((eb) => userInReach(eb, eb.ref('u.id'), reach));
+  if (f.q) {
+    const like = `%${escapeLike(f.q.toLowerCase())}%`;
+    query = query.where((eb) => {
+      const ors = [eb(sql`lower(u.account)`, 'like', like), eb(sql`lower(u.display_name)`, 'like', like)];
+      if (phoneHash) ors.push(eb('u.phone_hash', '=', phoneHash));
+      return eb.or(ors);
+    });
+  }
+  if (f.status) query = query.where('u.status', '=', f.status);
+  if (f.role) {
+    const role = f.role;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('role_assignment as rf').select(sql`1`.as('one')).whereRef('rf.user_id', '=', 'u.id').where('rf.role', '=', role)),
+    );
+  }
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select(USER_COLUMNS)
+    .orderBy(SORT_COLUMNS[f.sort], f.order)
+    .orderBy('u.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export async function findUser(db: Kysely<DB>, id: string) {
+  return db.selectFrom('app_user as u').select(USER_COLUMNS).where('u.id', '=', id).executeTakeFirst();
+}
+
+export async function findScope(db: Kysely<DB>, type: ScopeType, id: string | null) {
+  if (type === 'system' || id === null) return null;
+  if (type === 'region') {
+    return db
+      .selectFrom('region')
+      .select(['id', 'kind', 'name', 'path', sql<string | null>`path`.as('region_path')])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+  return db
+    .selectFrom('organization as o')
+    .leftJoin('region as r', 'r.id', 'o.region_id')
+    .select(['o.id', 'o.kind', 'o.name', 'o.path', 'r.path as region_path'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Names for the ids found in materialised paths, to show a scope as 临江市 / 东城街道 / 幸福社区. */
+export async function namesFor(db: Kysely<DB>, table: 'region' | 'organization', ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface ScopeRow {
+  id: string;
+  name: string;
+  kind: string;
+  path: string;
+}
+
+export async function searchScopes(db: Kysely<DB>, type: 'region' | 'organization', q: string | undefined, reach: Reach, limit: number): Promise<ScopeRow[]> {
+  const nameLike = q ? sql<SqlBool>`lower(s.name) like ${`%${escapeLike(q.toLowerCase())}%`}` : sql<SqlBool>`true`;
+  if (type === 'region') {
+    const inReach = reach === null ? sql<SqlBool>`true` : reach.regionPaths.length ? sql<SqlBool>`(${sql.join(likeAny('s.path', reach.regionPaths), sql` or `)})` : sql<SqlBool>`false`;
+    return db.selectFrom('region as s').select(['s.id', 's.name', 's.kind', 's.path']).where(nameLike).where(inReach).orderBy('s.path').limit(limit).execute();
+  }
+  const conditions = reach === null ? [] : [...likeAny('s.path', reach.orgPaths), ...likeAny('sr.path', reach.regionPaths)];
+  const inReach = reach === null ? sql<SqlBool>`true` : conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
+  return db
+    .selectFrom('organization as s')
+    .leftJoin('region as sr', 'sr.id', 's.region_id')
+    .select(['s.id', 's.name', 's.kind', 's.path'])
+    .where(nameLike)
+    .where(inReach)
+    .orderBy('s.path')
+    .limit(limit)
+    .execute();
+}

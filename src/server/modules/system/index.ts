@@ -1,0 +1,19 @@
+/** System module: liveness (/healthz) and readiness (/readyz) probes, at the root as load balancers expect. */
+import { sql } from 'kysely';
+import type { GongjianModule } from '../module';
+
+export const systemModule: GongjianModule = {
+  name: 'system',
+  prefix: '',
+  routes: async (app) => {
+    app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+    app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+      try {
+        await sql`select 1`.execute(app.ctx.db);
+        return { status: 'ready' };
+      } catch {
+        return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not available' } });
+      }
+    });
+  },
+};
