@@ -1,15 +1,11 @@
-/** Runs the migrations in ./migrations (files named by ISO timestamp) in order, on either store. */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promises as fs } from 'node:fs';
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResultSet } from 'kysely';
-
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Runs the migrations listed in ./migrations/index.ts (named by ISO timestamp) in order, on either store. */
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { MIGRATIONS } from './migrations';
 
 export function createMigrator(db: Kysely<any>): Migrator {
   return new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
+    provider: { getMigrations: async () => MIGRATIONS },
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
   });

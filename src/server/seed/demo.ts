@@ -113,6 +113,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: PersonalDataCipher, onPro
         .returning('id')
         .executeTakeFirst();
       if (!inserted) continue;
+      await trx.insertInto('password_history').values({ user_id: id, password_hash: hashed }).execute();
       await trx
         .insertInto('role_assignment')
         .values({

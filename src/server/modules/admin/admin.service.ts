@@ -24,7 +24,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { assertPasswordAcceptable, hashPassword } from '../../platform/passwords';
 import { grantsFor, loadAssignments, reach, type Principal, type ResolvedAssignment } from '../../platform/principal';
 import { deleteUserSessions } from '../../platform/sessions';
-import { setPassword, toRoleAssignmentDto } from '../auth/auth.service';
+import { setPassword, toRoleAssignmentDto } from '../auth';
 import { findScope, findUser, findUsers, namesFor, searchScopes, userInReach } from './admin.repository';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;

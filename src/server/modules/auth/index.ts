@@ -123,3 +123,6 @@ async function routes(fastify: FastifyInstance): Promise<void> {
 }
 
 export const authModule: GongjianModule = { name: 'auth', routes };
+
+/** What other modules may use of auth. */
+export { setPassword, toRoleAssignmentDto } from './auth.service';

@@ -1,0 +1,10 @@
+/**
+ * The migrations, in order. Each file is frozen once released; a new migration is a new file
+ * named by its ISO timestamp and one line here (static imports work under tsx, Vitest and bundlers).
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-22T0000_foundation';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-22T0000_foundation': foundation,
+};
