@@ -168,11 +168,8 @@ export function loadConfig(env: Source = process.env, overrides: ConfigOverrides
   const auditRetentionDays = readInt(src, 'GONGJIAN_AUDIT_RETENTION_DAYS', 180, MIN_AUDIT_RETENTION_DAYS, 36500);
   const adminAccount = readString(src, 'GONGJIAN_ADMIN_ACCOUNT') ?? null;
   const adminPassword = readString(src, 'GONGJIAN_ADMIN_PASSWORD') ?? null;
-  if ((adminAccount === null) !== (adminPassword === null)) {
-    throw new ConfigError(
-      adminAccount === null ? 'GONGJIAN_ADMIN_ACCOUNT' : 'GONGJIAN_ADMIN_PASSWORD',
-      'GONGJIAN_ADMIN_ACCOUNT and GONGJIAN_ADMIN_PASSWORD are set together',
-    );
+  if (adminAccount !== null && adminPassword === null) {
+    throw new ConfigError('GONGJIAN_ADMIN_PASSWORD', 'is required when GONGJIAN_ADMIN_ACCOUNT is set');
   }
 
   const logLevel = readEnum(src, 'GONGJIAN_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], envName === 'test' ? 'silent' : 'info');

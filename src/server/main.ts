@@ -62,7 +62,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const stop = () =>
       (stopping ??= (async () => {
         stopJobs();
-        await app.close();
+        // Requests in flight finish; keep-alive connections close as soon as they fall idle.
+        const sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
+        try {
+          await app.close();
+        } finally {
+          clearInterval(sweeper);
+        }
         await database.close();
       })());
     return { app, database, url, admin, demo, stop };

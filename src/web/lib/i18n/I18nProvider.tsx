@@ -1,0 +1,82 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/en';
+import 'dayjs/locale/zh-cn';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { setApiLanguage } from '../api';
+import { enUS } from './en-US';
+import { I18nContext, type I18n } from './I18nContext';
+import { DEFAULT_LOCALE, interpolate, isLocale, type Locale, type MessageKey, type Messages } from './messages';
+import { zhCN } from './zh-CN';
+
+const STORAGE_KEY = 'gongjian.locale';
+const DICTIONARIES: Record<Locale, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
+const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'en-US': 'en' };
+
+function storedLocale(): Locale {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE; // storage blocked (private mode): use the default
+  }
+}
+
+/** Applies a locale to the pieces outside React: dayjs, <html lang>, the API's Accept-Language. */
+function applyLocale(locale: Locale, messages: Messages): void {
+  dayjs.locale(DAYJS_LOCALES[locale]);
+  document.documentElement.lang = locale;
+  document.title = messages['app.fullTitle'];
+  setApiLanguage(locale);
+}
+
+// Applied once when the app loads, before anything renders a date.
+const initialLocale = storedLocale();
+applyLocale(initialLocale, DICTIONARIES[initialLocale]);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+
+  const setLocale = useCallback((next: Locale) => {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // not remembered, still switched
+    }
+    // dayjs must switch before the children render with the new locale
+    applyLocale(next, DICTIONARIES[next]);
+    setLocaleState(next);
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const messages = DICTIONARIES[locale];
+    const lookup = messages as Readonly<Record<string, string | undefined>>;
+    const t = (key: MessageKey, vars?: Record<string, string | number>) => interpolate(messages[key], vars);
+    const tName = (prefix: string, name: string, vars?: Record<string, string | number>) => {
+      const message = lookup[`${prefix}.${name}`];
+      return message === undefined ? name : interpolate(message, vars);
+    };
+    const knownNames = (prefix: string) =>
+      Object.keys(messages)
+        .filter((k) => k.startsWith(`${prefix}.`))
+        .map((k) => k.slice(prefix.length + 1));
+    const format = (pattern: string) => (input: string | Date | null | undefined) => {
+      if (input === null || input === undefined || input === '') return '';
+      const d = dayjs(input);
+      return d.isValid() ? d.format(pattern) : String(input);
+    };
+    const date = format(messages['format.date']);
+    const dateTime = format(messages['format.dateTime']);
+    const dateTimeSeconds = format(messages['format.dateTimeSeconds']);
+    return {
+      locale,
+      setLocale,
+      t,
+      tName,
+      knownNames,
+      formatDate: date,
+      formatDateTime: (input, withSeconds) => (withSeconds ? dateTimeSeconds(input) : dateTime(input)),
+    };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
