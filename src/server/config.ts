@@ -206,7 +206,7 @@ export function loadConfig(env: Source = process.env, overrides: ConfigOverrides
     rateLimitPerMinute: readInt(src, 'GONGJIAN_RATE_LIMIT_PER_MINUTE', 0, 0, 10_000_000),
     loginRateLimitPerMinute: readInt(src, 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     webDir: path.resolve(cwd, readString(src, 'GONGJIAN_WEB_DIR') ?? 'dist/web'),
-    seedDemo: readBool(src, 'GONGJIAN_SEED_DEMO', envName !== 'test'),
+    seedDemo: readBool(src, 'GONGJIAN_SEED_DEMO', envName === 'development'),
     metricsToken: readString(src, 'GONGJIAN_METRICS_TOKEN') ?? null,
   };
 }
@@ -249,5 +249,5 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', default: '30', meaning: 'login attempts per minute per IP' },
   { name: 'GONGJIAN_WEB_DIR', default: './dist/web', meaning: 'built web app to serve' },
   { name: 'GONGJIAN_METRICS_TOKEN', default: '(none)', meaning: 'bearer token required on /metrics when set' },
-  { name: 'GONGJIAN_SEED_DEMO', default: 'true (false in test)', meaning: 'seed demo data on first start of an empty database' },
+  { name: 'GONGJIAN_SEED_DEMO', default: 'true in development only', meaning: 'seed demo data on first start of an empty database' },
 ];

@@ -85,6 +85,7 @@ export function UsersPage() {
     {
       title: t('field.roles'),
       dataIndex: 'roles',
+      className: 'gj-wrap',
       render: (_, u) =>
         u.roles.length === 0 ? (
           <Typography.Text type="secondary">{t('users.noRoles')}</Typography.Text>
@@ -101,14 +102,14 @@ export function UsersPage() {
       title: t('field.lastLoginAt'),
       dataIndex: 'lastLoginAt',
       render: (v: string | null) =>
-        v ? <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> : <Typography.Text type="secondary">{t('common.never')}</Typography.Text>,
+        v ? formatDateTime(v) : <Typography.Text type="secondary">{t('common.never')}</Typography.Text>,
     },
     {
       title: t('field.createdAt'),
       dataIndex: 'createdAt',
       sorter: true,
       sortOrder: sortOrder('createdAt'),
-      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(v)}</span>,
+      render: (v: string) => formatDate(v),
     },
   ];
   if (canWrite) {
@@ -222,6 +223,8 @@ export function UsersPage() {
             dataSource={items}
             loading={users.loading}
             onChange={onTableChange}
+            className="gj-table-nowrap"
+            scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('users.empty') }}
             onRow={(u) => ({ onDoubleClick: () => void navigate(`/admin/users/${encodeURIComponent(u.id)}`) })}
             pagination={{
