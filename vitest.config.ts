@@ -10,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'test/**/*.unit.test.ts'],
           exclude: ['**/*.medium.test.ts', '**/node_modules/**'],
           environment: 'node',
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'medium',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.medium.test.ts', 'test/**/*.medium.test.ts'],
           environment: 'node',
           globalSetup: ['./test/support/global-setup.ts'],
@@ -28,6 +30,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // After the other projects, so that Chromium has the machine's two cores to itself.
+          sequence: { groupOrder: 1 },
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
           globalSetup: ['./e2e/support/global-setup.ts'],

@@ -32,7 +32,10 @@ describeBrowser('a user logs in and out', () => {
   beforeAll(async () => {
     browser = await launch();
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => {
+    // A browser that will not close must not hold the run: give it 10 s.
+    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 10_000))]);
+  });
 
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     const phone = size === 'phone';

@@ -148,6 +148,10 @@ describeStores('admin', (store) => {
       expect(names).not.toContain('临江市');
       const xingfu = res.json().items.find((s: { name: string }) => s.name === '幸福社区');
       expect(xingfu.pathNames).toEqual(['临江市', '江滨区', '东城街道', '幸福社区']);
+      // With a role, only the kinds that role may be held at.
+      const forCommunityStaff = (await street.get('/api/v1/scopes?role=community_staff')).json().items as Array<{ kind: string }>;
+      expect(forCommunityStaff.length).toBeGreaterThan(0);
+      expect(forCommunityStaff.every((s) => ['community', 'grid', 'grid_branch'].includes(s.kind))).toBe(true);
     });
   });
 

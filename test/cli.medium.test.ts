@@ -70,7 +70,7 @@ describe('gongjian serve', () => {
 
   it('locks the data directory, finishes the request in flight on SIGTERM, and starts again on the same data', async () => {
     const dataDir = tempDir();
-    const first = run(['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], ADMIN);
+    const first = run(['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], { ...ADMIN, GONGJIAN_LOG_LEVEL: 'info' });
     const [, url] = await waitFor(first, /running at (http:\/\/\S+)/);
 
     const second = run(['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], ADMIN);
@@ -83,7 +83,8 @@ describe('gongjian serve', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ account: ADMIN.GONGJIAN_ADMIN_ACCOUNT, password: ADMIN.GONGJIAN_ADMIN_PASSWORD }),
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // Signal as soon as the server has logged the request's arrival: it is in the handler then.
+    await waitFor(first, /"url":"\/api\/v1\/auth\/login"/);
     first.child.kill('SIGTERM');
     expect((await inflight).status).toBe(200);
     expect(await first.exited).toBe(0);

@@ -67,15 +67,19 @@ export const CreateAssignmentBody = Type.Object({ userId: Uuid, ...AssignmentTar
 export type CreateAssignmentBody = Static<typeof CreateAssignmentBody>;
 
 export const RoleInfo = Type.Object({
-  role: Type.String(),
+  role: RoleName,
   permissions: Type.Array(Type.String()),
   scopeTypes: Type.Array(ScopeTypeName),
+  /** Kinds of region / organisation the role may be held at (empty: any of that type). */
+  regionKinds: Type.Array(Type.String()),
+  organizationKinds: Type.Array(Type.String()),
 });
 
 export const ScopesQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 64 })),
     type: Type.Optional(Type.Union([Type.Literal('region'), Type.Literal('organization')])),
+    role: Type.Optional(RoleName),
   },
   { additionalProperties: false },
 );

@@ -2,15 +2,21 @@
 import Type, { type Static } from 'typebox';
 import { Nullable, Timestamp, Uuid } from './common';
 
-export const RoleName = Type.Union(
-  ['system_admin', 'supervisor', 'street_staff', 'community_staff', 'unit_admin', 'member', 'resident'].map((r) => Type.Literal(r)),
-);
+export const RoleName = Type.Union([
+  Type.Literal('system_admin'),
+  Type.Literal('supervisor'),
+  Type.Literal('street_staff'),
+  Type.Literal('community_staff'),
+  Type.Literal('unit_admin'),
+  Type.Literal('member'),
+  Type.Literal('resident'),
+]);
 export const ScopeTypeName = Type.Union([Type.Literal('system'), Type.Literal('region'), Type.Literal('organization')]);
 
 export const RoleAssignment = Type.Object({
   id: Uuid,
   userId: Uuid,
-  role: Type.String(),
+  role: RoleName,
   scopeType: ScopeTypeName,
   scopeId: Nullable(Uuid),
   scopeName: Nullable(Type.String()),

@@ -52,3 +52,12 @@ describe('loadConfig', () => {
     expect(pg.databaseUrl).toBe('postgresql://db/gj');
   });
 });
+
+describe('the README configuration table', () => {
+  it('lists every variable with its default', async () => {
+    const { CONFIG_VARIABLES } = await import('./config');
+    const fs = await import('node:fs');
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const v of CONFIG_VARIABLES) expect(readme).toContain(`| \`${v.name}\` | ${v.default} | ${v.meaning} |`);
+  });
+});

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setCsrfToken, setUnauthorizedHandler, toApiError } from '../lib/api';
+import { api, setCsrfToken, setPasswordChangeHandler, setUnauthorizedHandler, toApiError } from '../lib/api';
 import type { CurrentUser, SessionResponse } from '../lib/types';
 import { AuthContext, type Auth } from './AuthContext';
 
@@ -71,6 +71,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(u);
     return u;
   }, []);
+
+  // The server wants a new password first: reading /auth/me again sets mustChangePassword, and
+  // <RequireAuth> then shows the password page.
+  useEffect(
+    () =>
+      setPasswordChangeHandler(() => {
+        refresh().catch(() => undefined);
+      }),
+    [refresh],
+  );
 
   const value = useMemo<Auth>(
     () => ({

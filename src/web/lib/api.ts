@@ -85,12 +85,23 @@ export function setApiLanguage(language: string): void {
   acceptLanguage = language;
 }
 
+let passwordChangeHandler: () => void = () => undefined;
+
 /** Called on a 401 of any request that did not opt out; returns a function that restores the previous handler. */
 export function setUnauthorizedHandler(handler: () => void): () => void {
   const previous = unauthorizedHandler;
   unauthorizedHandler = handler;
   return () => {
     unauthorizedHandler = previous;
+  };
+}
+
+/** Called on a 403 PASSWORD_CHANGE_REQUIRED (the password expired while the page was open). */
+export function setPasswordChangeHandler(handler: () => void): () => void {
+  const previous = passwordChangeHandler;
+  passwordChangeHandler = handler;
+  return () => {
+    passwordChangeHandler = previous;
   };
 }
 
@@ -227,6 +238,8 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   if (error) {
     if (error.status === 401 && !options.noAuthRedirect && error.code !== 'AUTH_INVALID_CREDENTIALS') {
       unauthorizedHandler();
+    } else if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+      passwordChangeHandler();
     }
     throw error;
   }

@@ -105,11 +105,19 @@ export interface ScopeRow {
   path: string;
 }
 
-export async function searchScopes(db: Kysely<DB>, type: 'region' | 'organization', q: string | undefined, reach: Reach, limit: number): Promise<ScopeRow[]> {
+export async function searchScopes(
+  db: Kysely<DB>,
+  type: 'region' | 'organization',
+  q: string | undefined,
+  reach: Reach,
+  limit: number,
+  kinds?: readonly string[],
+): Promise<ScopeRow[]> {
   const nameLike = q ? sql<SqlBool>`lower(s.name) like ${`%${escapeLike(q.toLowerCase())}%`}` : sql<SqlBool>`true`;
+  const kindIn = kinds && kinds.length > 0 ? sql<SqlBool>`s.kind in (${sql.join(kinds)})` : sql<SqlBool>`true`;
   if (type === 'region') {
     const inReach = reach === null ? sql<SqlBool>`true` : reach.regionPaths.length ? sql<SqlBool>`(${sql.join(likeAny('s.path', reach.regionPaths), sql` or `)})` : sql<SqlBool>`false`;
-    return db.selectFrom('region as s').select(['s.id', 's.name', 's.kind', 's.path']).where(nameLike).where(inReach).orderBy('s.path').limit(limit).execute();
+    return db.selectFrom('region as s').select(['s.id', 's.name', 's.kind', 's.path']).where(nameLike).where(kindIn).where(inReach).orderBy('s.path').limit(limit).execute();
   }
   const conditions = reach === null ? [] : [...likeAny('s.path', reach.orgPaths), ...likeAny('sr.path', reach.regionPaths)];
   const inReach = reach === null ? sql<SqlBool>`true` : conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
@@ -118,6 +126,7 @@ export async function searchScopes(db: Kysely<DB>, type: 'region' | 'organizatio
     .leftJoin('region as sr', 'sr.id', 's.region_id')
     .select(['s.id', 's.name', 's.kind', 's.path'])
     .where(nameLike)
+    .where(kindIn)
     .where(inReach)
     .orderBy('s.path')
     .limit(limit)

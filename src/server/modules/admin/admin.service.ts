@@ -15,7 +15,7 @@ import {
   type Role,
   type ScopeType,
 } from '../../../domain/access/roles';
-import type { AuditEvent, CreateAssignmentBody, CreateUserBody, ListAuditQuery, ListUsersQuery, ScopeOption, UpdateUserBody, User } from '../../../contracts/admin';
+import type { AuditEvent, CreateAssignmentBody, CreateUserBody, ListAuditQuery, ListUsersQuery, ScopeOption, ScopesQuery, UpdateUserBody, User } from '../../../contracts/admin';
 import type { RoleAssignment } from '../../../contracts/auth';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -307,15 +307,24 @@ export async function removeAssignment(ctx: AppContext, principal: Principal, id
 }
 
 export function listRoles() {
-  return ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]], scopeTypes: [...ROLE_SCOPES[role].types] }));
+  return ROLES.map((role) => ({
+    role,
+    permissions: [...ROLE_PERMISSIONS[role]],
+    scopeTypes: [...ROLE_SCOPES[role].types],
+    regionKinds: [...(ROLE_SCOPES[role].regionKinds ?? [])],
+    organizationKinds: [...(ROLE_SCOPES[role].organizationKinds ?? [])],
+  }));
 }
 
-export async function listScopes(ctx: AppContext, principal: Principal, q: string | undefined, type: 'region' | 'organization' | undefined): Promise<ScopeOption[]> {
+/** Scopes to pick from: inside the caller's reach and, when a role is given, of kinds that role may be held at. */
+export async function listScopes(ctx: AppContext, principal: Principal, query: ScopesQuery): Promise<ScopeOption[]> {
   const r = reach(principal, 'admin.role.assign');
-  const types: Array<'region' | 'organization'> = type ? [type] : ['region', 'organization'];
+  const rule = query.role ? ROLE_SCOPES[query.role as Role] : null;
+  const types = (query.type ? [query.type] : (['region', 'organization'] as const)).filter((t) => !rule || rule.types.includes(t));
   const out: ScopeOption[] = [];
   for (const t of types) {
-    const rows = await searchScopes(ctx.db, t, q?.trim() || undefined, r, 50);
+    const kinds = rule ? (t === 'region' ? rule.regionKinds : rule.organizationKinds) : undefined;
+    const rows = await searchScopes(ctx.db, t, query.q?.trim() || undefined, r, 50, kinds);
     const ids = [...new Set(rows.flatMap((row) => row.path.split('/').filter(Boolean)))];
     const names = await namesFor(ctx.db, t, ids);
     for (const row of rows) {

@@ -92,7 +92,7 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/scopes',
     { schema: { tags, summary: 'Regions and organisations the caller may assign roles in', querystring: ScopesQuery, response: { 200: Type.Object({ items: Type.Array(ScopeOption) }), ...errorResponses } }, config: { permission: 'admin.role.assign' } },
-    async (request) => ({ items: await listScopes(ctx, requirePrincipal(request), request.query.q, request.query.type) }),
+    async (request) => ({ items: await listScopes(ctx, requirePrincipal(request), request.query) }),
   );
   app.get(
     '/audit-events',

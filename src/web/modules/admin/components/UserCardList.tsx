@@ -31,8 +31,8 @@ export function UserCardList({
                   <Typography.Text type="secondary">@{u.account}</Typography.Text>
                   <div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {u.phoneMasked ?? ''} {u.phoneMasked ? '· ' : ''}
-                      {t('field.lastLoginAt')}: {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('common.never')}
+                      {u.phoneMasked ? `${u.phoneMasked} · ` : ''}
+                      {t('field.lastLoginAt')} {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('common.never')}
                     </Typography.Text>
                   </div>
                 </div>

@@ -224,7 +224,8 @@ export function UsersPage() {
             loading={users.loading}
             onChange={onTableChange}
             className="gj-table-nowrap"
-            scroll={{ x: 'max-content' }}
+            // Wide screens fit the table by wrapping the role tags; narrower ones scroll it sideways.
+            scroll={screens.xl ? undefined : { x: 'max-content' }}
             locale={{ emptyText: t('users.empty') }}
             onRow={(u) => ({ onDoubleClick: () => void navigate(`/admin/users/${encodeURIComponent(u.id)}`) })}
             pagination={{
