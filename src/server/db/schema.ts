@@ -17,6 +17,8 @@ export interface RegionTable {
   name: string;
   code: string | null;
   path: string;
+  village: Generated<boolean>;
+  sort_order: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -28,6 +30,14 @@ export interface OrganizationTable {
   name: string;
   region_id: string | null;
   path: string;
+  sector: Sector | null;
+  strengths: Generated<string[]>;
+  secretary_name: string | null;
+  liaison_name: string | null;
+  contact_phone_encrypted: string | null;
+  contact_phone_masked: string | null;
+  address: string | null;
+  code: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -123,7 +133,142 @@ export interface AppSettingTable {
   updated_at: Timestamp;
 }
 
+export type Sector = 'agency' | 'institution' | 'state_enterprise' | 'private_enterprise' | 'school' | 'hospital' | 'social_organization' | 'other';
+export type MemberStatus = 'active' | 'transferred' | 'deceased' | 'left';
+export type Gender = 'male' | 'female';
+export type HouseholdTagName =
+  | 'low_income'
+  | 'disability'
+  | 'elderly_alone'
+  | 'member_in_hardship'
+  | 'five_guarantees'
+  | 'veteran'
+  | 'left_behind_child'
+  | 'serious_illness';
+export type LeadingGroupPost = 'leader' | 'deputy_leader' | 'member' | 'office_director' | 'liaison';
+export type TeamKind = 'volunteer' | 'emergency' | 'professional' | 'party_service';
+export type ImportKind = 'members' | 'households' | 'organizations';
+
+export interface RegionHistoryTable {
+  id: Generated<number>;
+  region_id: string;
+  at: CreatedAt;
+  action: 'create' | 'rename' | 'move' | 'update';
+  before: unknown;
+  after: unknown;
+  actor_user_id: string | null;
+}
+
+export interface LeadingGroupMemberTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  post: LeadingGroupPost;
+  title: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface MemberTable {
+  id: Generated<string>;
+  name: string;
+  name_initials: string;
+  gender: Gender | null;
+  birth_date: string | null;
+  phone_encrypted: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  phone_tail: string | null;
+  id_number_encrypted: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  id_tail: string | null;
+  is_party_member: Generated<boolean>;
+  party_joined_on: string | null;
+  employer_org_id: string | null;
+  residence_region_id: string | null;
+  grid_region_id: string | null;
+  building_region_id: string | null;
+  household_id: string | null;
+  skills: Generated<string[]>;
+  status: Generated<MemberStatus>;
+  user_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HouseholdTable {
+  id: Generated<string>;
+  community_id: string;
+  grid_id: string | null;
+  building_id: string | null;
+  unit_no: string | null;
+  room: string | null;
+  head_name: string;
+  head_name_initials: string;
+  head_phone_encrypted: string | null;
+  head_phone_hash: string | null;
+  head_phone_masked: string | null;
+  head_phone_tail: string | null;
+  head_id_number_encrypted: string | null;
+  head_id_number_hash: string | null;
+  head_id_number_masked: string | null;
+  people_count: Generated<number>;
+  is_lead_household: Generated<boolean>;
+  lead_member_id: string | null;
+  notes: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HouseholdTagTable {
+  household_id: string;
+  tag: HouseholdTagName;
+  verified_on: string | null;
+  verified_by: string | null;
+}
+
+export interface VolunteerTeamTable {
+  id: Generated<string>;
+  name: string;
+  organization_id: string;
+  kind: Generated<TeamKind>;
+  description: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VolunteerTeamMemberTable {
+  team_id: string;
+  member_id: string;
+  is_leader: Generated<boolean>;
+  joined_on: Generated<string>;
+}
+
+export interface ImportBatchTable {
+  id: Generated<string>;
+  kind: ImportKind;
+  file_name: string;
+  file_hash: string;
+  status: Generated<'validated' | 'committed' | 'discarded'>;
+  total_rows: number;
+  valid_rows: number;
+  error_rows: number;
+  errors: unknown;
+  rows: unknown;
+  result: unknown;
+  created_by: string | null;
+  created_at: CreatedAt;
+  committed_at: Date | null;
+}
+
 export interface DB {
+  region_history: RegionHistoryTable;
+  leading_group_member: LeadingGroupMemberTable;
+  member: MemberTable;
+  household: HouseholdTable;
+  household_tag: HouseholdTagTable;
+  volunteer_team: VolunteerTeamTable;
+  volunteer_team_member: VolunteerTeamMemberTable;
+  import_batch: ImportBatchTable;
   region: RegionTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

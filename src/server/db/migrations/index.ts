@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T0000_foundation';
+import * as directory from './2026-11-22T0100_directory';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0000_foundation': foundation,
+  '2026-11-22T0100_directory': directory,
 };
