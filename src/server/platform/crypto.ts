@@ -91,3 +91,23 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return name;
   return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+export interface SealedValue {
+  encrypted: string;
+  hash: string;
+  masked: string;
+  /** The last four characters, for search by tail. */
+  tail: string;
+}
+
+/** A phone number as stored: encrypted, keyed hash for matching, masked for lists, tail for search. */
+export function sealPhone(cipher: PersonalDataCipher, phone: string): SealedValue {
+  const p = normalizePhone(phone);
+  return { encrypted: cipher.encrypt(p), hash: cipher.hash(p), masked: maskPhone(p), tail: p.slice(-4) };
+}
+
+/** An ID number as stored (upper-case X). */
+export function sealIdNumber(cipher: PersonalDataCipher, id: string): SealedValue {
+  const v = id.trim().toUpperCase();
+  return { encrypted: cipher.encrypt(v), hash: cipher.hash(v), masked: maskIdNumber(v), tail: v.slice(-4) };
+}

@@ -1,0 +1,96 @@
+/**
+ * Who sees and changes what in the directory. A region scope reaches the people living there and
+ * the households there; an organisation scope reaches the people employed there (and its
+ * descendants); a member-role grant reaches only the member's own record. A member belongs to both
+ * sides: the employer changes the employer fields, the community the residence fields, either the
+ * identity fields.
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { scopeCovers, type Permission } from '../../../domain/access/roles';
+import { forbidden } from '../../platform/errors';
+import { grantsFor, type Principal } from '../../platform/principal';
+
+export interface DirectoryReach {
+  all: boolean;
+  regionPaths: string[];
+  orgPaths: string[];
+  /** The user whose own member record a member-role grant reaches. */
+  selfUserId: string | null;
+}
+
+const SELF_ROLES = new Set(['member', 'resident']);
+
+export function directoryReach(principal: Principal, permission: Permission): DirectoryReach {
+  const grants = grantsFor(principal, permission);
+  const reach: DirectoryReach = { all: false, regionPaths: [], orgPaths: [], selfUserId: null };
+  for (const g of grants) {
+    if (SELF_ROLES.has(g.role)) reach.selfUserId = principal.userId;
+    else if (g.scope.type === 'system') reach.all = true;
+    else if (g.scope.type === 'region' && g.scope.regionPath) reach.regionPaths.push(g.scope.regionPath);
+    else if (g.scope.type === 'organization' && g.scope.orgPath) reach.orgPaths.push(g.scope.orgPath);
+  }
+  return reach;
+}
+
+const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
+
+/** SQL condition over aliases `rr` (residence region), `eo` (employer org) and `m` (member). */
+export function memberInReach(reach: DirectoryReach): Expression<SqlBool> {
+  if (reach.all) return sql<SqlBool>`true`;
+  const conditions = [...likeAny('rr.path', reach.regionPaths), ...likeAny('eo.path', reach.orgPaths)];
+  if (reach.selfUserId) conditions.push(sql<SqlBool>`m.user_id = ${reach.selfUserId}`);
+  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
+}
+
+/** SQL condition over alias `hc` (the household's community region). */
+export function householdInReach(reach: DirectoryReach): Expression<SqlBool> {
+  if (reach.all) return sql<SqlBool>`true`;
+  const conditions = likeAny('hc.path', reach.regionPaths);
+  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
+}
+
+/** SQL condition over alias `s` (a region) for regions inside the reach, and their ancestors. */
+export function regionInReach(reach: DirectoryReach, column = 's.path'): Expression<SqlBool> {
+  if (reach.all) return sql<SqlBool>`true`;
+  const conditions = likeAny(column, reach.regionPaths);
+  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
+}
+
+export interface MemberPlace {
+  userId: string | null;
+  residencePath: string | null;
+  employerPath: string | null;
+}
+
+export function memberVisible(reach: DirectoryReach, m: MemberPlace): boolean {
+  if (reach.all) return true;
+  if (reach.selfUserId && m.userId === reach.selfUserId) return true;
+  const rp = m.residencePath;
+  const op = m.employerPath;
+  return (rp !== null && reach.regionPaths.some((p) => rp.startsWith(p))) || (op !== null && reach.orgPaths.some((p) => op.startsWith(p)));
+}
+
+export type MemberSide = 'employer' | 'residence';
+
+/** Which sides of a member the principal may change (by directory.member.write). */
+export function writableSides(principal: Principal, m: { residencePath: string | null; employerPath: string | null }): Set<MemberSide> {
+  const sides = new Set<MemberSide>();
+  for (const g of grantsFor(principal, 'directory.member.write')) {
+    if (SELF_ROLES.has(g.role)) continue;
+    if (g.scope.type === 'system') return new Set<MemberSide>(['employer', 'residence']);
+    if (m.employerPath && scopeCovers(g.scope, { orgPath: m.employerPath })) sides.add('employer');
+    if (m.residencePath && scopeCovers(g.scope, { regionPath: m.residencePath })) sides.add('residence');
+  }
+  return sides;
+}
+
+/** Throws unless a region (by path) is inside the principal's reach for the permission. */
+export function assertRegionInReach(principal: Principal, permission: Permission, regionPath: string): void {
+  const ok = grantsFor(principal, permission).some((g) => !SELF_ROLES.has(g.role) && scopeCovers(g.scope, { regionPath }));
+  if (!ok) throw forbidden('This place is outside your scope', { permission });
+}
+
+export function assertOrgInReach(principal: Principal, permission: Permission, target: { orgPath: string; regionPath: string | null }): void {
+  const ok = grantsFor(principal, permission).some((g) => !SELF_ROLES.has(g.role) && scopeCovers(g.scope, target));
+  if (!ok) throw forbidden('This organisation is outside your scope', { permission });
+}
