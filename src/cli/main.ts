@@ -184,6 +184,24 @@ withCommon(program.command('restore').description('restore the embedded database
     }
   });
 
+withCommon(program.command('import').description('import members, households or organisations from an .xlsx sheet (same checks as the web import)'))
+  .argument('<kind>', 'members | households | organizations')
+  .argument('<file>', 'the .xlsx file')
+  .option('--skip-invalid', 'write the valid rows even when some rows have errors')
+  .option('--dry-run', 'only check the sheet and print the report')
+  .action(async (kind: string, file: string, flags: CommonFlags & { skipInvalid?: boolean; dryRun?: boolean }) => {
+    if (!['members', 'households', 'organizations'].includes(kind)) throw new Error(`Unknown kind ${kind}: use members, households or organizations`);
+    if (!fs.existsSync(file)) throw new Error(`No file at ${file}`);
+    const cfg = config(flags);
+    const database = await openMigrated(cfg, false);
+    try {
+      const { runCliImport } = await import('./import');
+      process.exitCode = await runCliImport(database, cfg, kind as 'members' | 'households' | 'organizations', file, { skipInvalid: flags.skipInvalid === true, dryRun: flags.dryRun === true });
+    } finally {
+      await database.close();
+    }
+  });
+
 export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);

@@ -198,3 +198,6 @@ async function routes(fastify: FastifyInstance): Promise<void> {
 }
 
 export const directoryModule: GongjianModule = { name: 'directory', routes };
+
+/** What the CLI uses of the directory. */
+export { commitImport, discardImport, validateImport } from './import.service';
