@@ -53,6 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...process.env,
       GONGJIAN_ENV: 'development',
       GONGJIAN_SEED_DEMO: 'true',
+      GONGJIAN_SEED_SCALE: 'small',
       GONGJIAN_LOG_LEVEL: 'warn',
       GONGJIAN_ADMIN_ACCOUNT: 'admin',
       GONGJIAN_ADMIN_PASSWORD: adminPassword,

@@ -238,6 +238,8 @@ export const RevealBody = Type.Object(
   { additionalProperties: false },
 );
 export type RevealBody = Static<typeof RevealBody>;
+export const EraseBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false });
+export type EraseBody = Static<typeof EraseBody>;
 export const Revealed = Type.Object({ field: Type.String(), value: Nullable(Type.String()) });
 
 // ---------- households ----------

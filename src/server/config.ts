@@ -51,6 +51,8 @@ export interface Config {
   webDir: string;
   /** Seed the demo data on the first start of an empty embedded database. */
   seedDemo: boolean;
+  /** How big a demo city the first start seeds. */
+  seedScale: 'small' | 'county' | 'city';
   /** When set, /metrics requires Authorization: Bearer <token>. */
   metricsToken: string | null;
 }
@@ -208,6 +210,7 @@ export function loadConfig(env: Source = process.env, overrides: ConfigOverrides
     webDir: path.resolve(cwd, readString(src, 'GONGJIAN_WEB_DIR') ?? 'dist/web'),
     seedDemo: readBool(src, 'GONGJIAN_SEED_DEMO', envName === 'development'),
     metricsToken: readString(src, 'GONGJIAN_METRICS_TOKEN') ?? null,
+    seedScale: readEnum(src, 'GONGJIAN_SEED_SCALE', ['small', 'county', 'city'], 'county'),
   };
 }
 
@@ -250,4 +253,5 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'GONGJIAN_WEB_DIR', default: './dist/web', meaning: 'built web app to serve' },
   { name: 'GONGJIAN_METRICS_TOKEN', default: '(none)', meaning: 'bearer token required on /metrics when set' },
   { name: 'GONGJIAN_SEED_DEMO', default: 'true in development only', meaning: 'seed demo data on first start of an empty database' },
+  { name: 'GONGJIAN_SEED_SCALE', default: 'county', meaning: 'size of that demo city: small, county or city' },
 ];

@@ -9,6 +9,7 @@ import {
   CreateOrganizationBody,
   CreateRegionBody,
   CreateTeamBody,
+  EraseBody,
   ExportQuery,
   Household,
   HouseholdsQuery,
@@ -42,7 +43,7 @@ import type { GongjianModule } from '../module';
 import { exportHouseholds, exportMembers } from './export.service';
 import { createHousehold, getHousehold, listHouseholds, revealHousehold, updateHousehold } from './households.service';
 import { assertCanImport, commitImport, discardImport, getImport, importTemplate, listImports, validateImport } from './import.service';
-import { createMember, getMember, listMembers, revealMember, updateMember } from './members.service';
+import { createMember, eraseMember, getMember, listMembers, revealMember, updateMember } from './members.service';
 import { createOrganization, getOrganization, listOrganizations, setLeadingGroup, updateOrganization } from './organizations.service';
 import { createRegion, getRegionById, listRegions, regionHistory, updateRegion } from './regions.service';
 import { createTeam, getTeam, listTeams, setTeamMembers } from './teams.service';
@@ -115,6 +116,9 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   );
   app.patch('/members/:id', { schema: { tags, summary: 'Change a member (each side changes its own fields)', params: IdParams, body: UpdateMemberBody, response: { 200: Member, ...errorResponses } }, config: { permission: 'directory.member.write' } }, async (request) =>
     updateMember(ctx, requirePrincipal(request), request.params.id, request.body, auditActor(request)),
+  );
+  app.post('/members/:id/erase', { schema: { tags, summary: 'Erase a person’s identifying data, keeping the record (see docs/data-protection.md)', params: IdParams, body: EraseBody, response: { 200: Member, ...errorResponses } }, config: { permission: 'directory.member.write' } }, async (request) =>
+    eraseMember(ctx, requirePrincipal(request), request.params.id, request.body.reason, auditActor(request)),
   );
   app.post('/members/:id/reveal', { schema: { tags, summary: 'Show a full phone or ID number (audited, with a reason)', params: IdParams, body: RevealBody, response: { 200: Revealed, ...errorResponses } }, config: { permission: 'directory.member.reveal' } }, async (request) =>
     revealMember(ctx, requirePrincipal(request), request.params.id, request.body.field, request.body.reason, auditActor(request)),

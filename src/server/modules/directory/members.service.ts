@@ -309,3 +309,43 @@ export async function revealMember(ctx: AppContext, principal: Principal, id: st
   await writeAudit(ctx.db, actor, { action: 'member.reveal', entityType: 'member', entityId: id, after: { field, reason } });
   return { field, value: encrypted ? ctx.cipher.decrypt(encrypted) : null };
 }
+
+/**
+ * Erasing a person (个人信息保护法: delete what the purpose no longer needs). The record stays, so
+ * that hours, projects and history keep their owner, but everything that identifies the person is
+ * removed: phone, ID number, birth date and gender are cleared, the name is reduced to the surname
+ * (张**), the account link is cut, and the status becomes `left`. Audited with the reason.
+ */
+export async function eraseMember(ctx: AppContext, principal: Principal, id: string, reason: string, actor: AuditActor): Promise<Member> {
+  const row = await loadVisible(ctx, principal, id);
+  const sides = writableSides(principal, { residencePath: row.residence_path, employerPath: row.employer_path });
+  if (sides.size === 0) throw forbidden('You cannot erase this member');
+  const masked = [...row.name][0] + '*'.repeat(Math.max(1, [...row.name].length - 1));
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('member')
+      .set({
+        name: masked,
+        name_initials: nameInitials(masked.replace(/\*/g, '')),
+        gender: null,
+        birth_date: null,
+        phone_encrypted: null,
+        phone_hash: null,
+        phone_masked: null,
+        phone_tail: null,
+        id_number_encrypted: null,
+        id_number_hash: null,
+        id_number_masked: null,
+        id_tail: null,
+        skills: [],
+        user_id: null,
+        household_id: null,
+        status: 'left',
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, actor, { action: 'member.erase', entityType: 'member', entityId: id, before: { name: row.name }, after: { name: masked, reason } });
+  });
+  return getMember(ctx, principal, id);
+}
