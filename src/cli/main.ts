@@ -13,7 +13,8 @@ import { createAdmin } from '../server/platform/bootstrap';
 import { PersonalDataCipher } from '../server/platform/crypto';
 import { resolveSecrets } from '../server/platform/secrets';
 import { announce, startServer } from '../server/main';
-import { seedDemo } from '../server/seed/demo';
+import { seedCity, type CityScale } from '../server/seed/city';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/seed/demo';
 
 interface CommonFlags {
   dataDir?: string;
@@ -115,17 +116,27 @@ withCommon(program.command('create-admin').description('create a system administ
   });
 
 withCommon(program.command('seed').description('seed the demo data (idempotent); never in production'))
-  .addOption(new Option('--scale <scale>', 'how much demo data').choices(['demo']).default('demo'))
+  .addOption(new Option('--scale <scale>', 'small (tests), county (the demo: 27 communities, 4,000+ members, 12,000 households) or city (ten times larger, for benchmarks)').choices(['small', 'county', 'city']).default('county'))
   .action(async (flags: CommonFlags & { scale: string }) => {
     const cfg = config(flags);
     if (cfg.env === 'production') throw new ConfigError('GONGJIAN_ENV', 'demo data is not seeded in production');
     const database = await openMigrated(cfg, false);
     try {
       const { secrets } = await resolveSecrets(database.db, cfg);
-      const started = Date.now();
-      const demo = await seedDemo(database.db, new PersonalDataCipher(secrets.encryptionKey), (step) => process.stdout.write(`  seeding ${step}…\n`));
-      console.log(`Seeded the demo (${flags.scale}) in ${Date.now() - started} ms. Accounts (password ${demo.password}):`);
-      for (const a of demo.accounts) console.log(`  ${a.account.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName} · ${a.scope}`);
+      let lastStep = '';
+      const summary = await seedCity(database.db, new PersonalDataCipher(secrets.encryptionKey), {
+        scale: flags.scale as CityScale,
+        onProgress: (step, done, total) => {
+          if (step !== lastStep && lastStep) process.stdout.write('\n');
+          lastStep = step;
+          process.stdout.write(`\r  ${step}: ${done}/${total}`);
+        },
+      });
+      if (lastStep) process.stdout.write('\n');
+      if (!summary.seeded) console.log(`The demo city (${summary.scale}) was there already; nothing changed.`);
+      else console.log(`Seeded the demo city (${summary.scale}) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
+      console.log(`Accounts (password ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.account.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName} · ${a.scope}`);
     } finally {
       await database.close();
     }

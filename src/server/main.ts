@@ -13,14 +13,15 @@ import { migrateToLatest } from './db/migrate';
 import { purgeAudit } from './platform/audit';
 import { ensureFirstAdmin, type CreatedAdmin } from './platform/bootstrap';
 import { sweepSessions } from './platform/sessions';
-import { demoSeeded, seedDemo, type DemoResult } from './seed/demo';
+import { seedCity, type CitySummary } from './seed/city';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
   admin: CreatedAdmin | null;
-  demo: DemoResult | null;
+  demo: CitySummary | null;
   stop(): Promise<void>;
 }
 
@@ -51,9 +52,16 @@ export async function startServer(config: Config, log: (line: string) => void = 
     if (ran.length > 0) log(`Migrated the database: ${ran.join(', ')}`);
     const app = await buildApp(config, database);
     const admin = await ensureFirstAdmin(database.db, config.password, { account: config.adminAccount, password: config.adminPassword });
-    let demo: DemoResult | null = null;
-    if (admin && config.seedDemo && !(await demoSeeded(database.db))) {
-      demo = await seedDemo(database.db, app.ctx.cipher, (step) => log(`Seeding the demo: ${step}…`));
+    let demo: CitySummary | null = null;
+    if (admin && config.seedDemo) {
+      let lastStep = '';
+      demo = await seedCity(database.db, app.ctx.cipher, {
+        scale: config.seedScale,
+        onProgress: (step) => {
+          if (step !== lastStep) log(`Seeding the demo city (${config.seedScale}): ${(lastStep = step)}…`);
+        },
+      });
+      log(`Seeded the demo city in ${(demo.elapsedMs / 1000).toFixed(1)} s: ${demo.counts.member} members, ${demo.counts.household} households, ${demo.counts.organization} organisations.`);
     }
     const address = await app.listen({ host: config.host, port: config.port });
     const url = config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${new URL(address).port}` : address;
@@ -96,11 +104,9 @@ export function announce(server: RunningServer, config: Config, log: (line: stri
   } else {
     lines.push('  Log in with your account. Forgot the admin password? Run: npx gongjian create-admin --account admin --reset');
   }
-  if (server.demo) {
-    lines.push(`  Demo accounts (password ${server.demo.password}):`);
-    for (const a of server.demo.accounts) lines.push(`    ${a.account.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName} · ${a.scope}`);
-  } else if (config.seedDemo) {
-    lines.push('  Demo accounts (if seeded): supervisor, street, community, unit, member, resident — see README');
+  if (config.seedDemo) {
+    lines.push(`  Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.account.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName} · ${a.scope}`);
   }
   lines.push('');
   for (const l of lines) log(l);

@@ -52,6 +52,16 @@ export interface DemoAccount {
   scope: string;
 }
 
+/** The demo accounts, one per role (all with DEMO_PASSWORD). */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { account: 'supervisor', displayName: '王建国', role: 'supervisor', scope: '临江市' },
+  { account: 'street', displayName: '李秀英', role: 'street_staff', scope: '东城街道' },
+  { account: 'community', displayName: '张丽华', role: 'community_staff', scope: '幸福社区' },
+  { account: 'unit', displayName: '刘志强', role: 'unit_admin', scope: '临江市税务局机关党支部' },
+  { account: 'member', displayName: '陈晓明', role: 'member', scope: '临江市税务局机关党支部' },
+  { account: 'resident', displayName: '赵桂兰', role: 'resident', scope: '幸福社区' },
+];
+
 export interface DemoResult {
   accounts: DemoAccount[];
   password: string;
@@ -88,14 +98,15 @@ export async function seedDemo(db: Kysely<DB>, cipher: PersonalDataCipher, onPro
     await organization(trx, 'unit', '临江城投集团党委', supervisor, city.id);
 
     onProgress('accounts');
-    const accounts: Array<DemoAccount & { regionId?: string; orgId?: string; phone: string }> = [
-      { account: 'supervisor', displayName: '王建国', role: 'supervisor', scope: '临江市', regionId: city.id, phone: '13900000001' },
-      { account: 'street', displayName: '李秀英', role: 'street_staff', scope: '东城街道', regionId: dongcheng.id, phone: '13900000002' },
-      { account: 'community', displayName: '张丽华', role: 'community_staff', scope: '幸福社区', regionId: xingfu.id, phone: '13900000003' },
-      { account: 'unit', displayName: '刘志强', role: 'unit_admin', scope: '临江市税务局机关党支部', orgId: tax.id, phone: '13900000004' },
-      { account: 'member', displayName: '陈晓明', role: 'member', scope: '临江市税务局机关党支部', orgId: tax.id, phone: '13900000005' },
-      { account: 'resident', displayName: '赵桂兰', role: 'resident', scope: '幸福社区', regionId: xingfu.id, phone: '13900000006' },
-    ];
+    const places: Record<string, { regionId?: string; orgId?: string }> = {
+      supervisor: { regionId: city.id },
+      street: { regionId: dongcheng.id },
+      community: { regionId: xingfu.id },
+      unit: { orgId: tax.id },
+      member: { orgId: tax.id },
+      resident: { regionId: xingfu.id },
+    };
+    const accounts = DEMO_ACCOUNTS.map((a, i) => ({ ...a, ...places[a.account], phone: `1390000000${i + 1}` }));
     for (const a of accounts) {
       const id = stableId(`user:${a.account}`);
       const inserted = await trx
@@ -126,7 +137,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: PersonalDataCipher, onPro
         .execute();
     }
     await writeAudit(trx, { userId: null, account: 'seed', ip: null, userAgent: 'gongjian seed', requestId: null }, { action: 'demo.seed', entityType: 'demo', entityId: 'foundation' });
-    return { accounts: accounts.map(({ account, displayName, role, scope }) => ({ account, displayName, role, scope })), password: DEMO_PASSWORD };
+    return { accounts: [...DEMO_ACCOUNTS], password: DEMO_PASSWORD };
   });
 }
 
