@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T0000_foundation';
 import * as directory from './2026-11-22T0100_directory';
+import * as regionSiblingNames from './2026-11-22T0200_region_sibling_names';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0000_foundation': foundation,
   '2026-11-22T0100_directory': directory,
+  '2026-11-22T0200_region_sibling_names': regionSiblingNames,
 };

@@ -2,8 +2,8 @@
  * Who sees and changes what in the directory. A region scope reaches the people living there and
  * the households there; an organisation scope reaches the people employed there (and its
  * descendants); a member-role grant reaches only the member's own record. A member belongs to both
- * sides: the employer changes the employer fields, the community the residence fields, either the
- * identity fields.
+ * sides: the employer changes who employs the member, the community the
+ * residence, grid and building; identity, party facts, skills and status either side.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { scopeCovers, type Permission } from '../../../domain/access/roles';

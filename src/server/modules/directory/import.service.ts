@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ImportError, ImportReport } from '../../../contracts/directory';
-import { checkIdNumber, idBirthDate, idGender } from '../../../domain/directory/id-number';
+import { checkIdNumber, idBirthDate, idGender, makeIdNumber } from '../../../domain/directory/id-number';
 import { nameInitials } from '../../../domain/directory/names';
 import type { DB, ImportKind } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
@@ -18,7 +18,7 @@ import { isMobilePhone, maskIdNumber, maskPhone, normalizePhone, sealIdNumber, s
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import { can, type Principal } from '../../platform/principal';
 import { readSheet, writeSheet, type SheetRow } from '../../platform/xlsx';
-import { assertOrgInReach, assertRegionInReach, writableSides } from './directory.policy';
+import { assertOrgInReach, assertRegionInReach, directoryReach, writableSides, type MemberSide } from './directory.policy';
 
 // ---------- vocabularies ----------
 
@@ -76,7 +76,7 @@ export const COLUMNS: Record<ImportKind, Column[]> = {
     { header: '性别', example: '男', note: '男 / 女；可不填，按身份证号推出' },
     { header: '出生日期', example: '1985-06-15', note: '如 1985-06-15；可不填，按身份证号推出' },
     { header: '手机号', example: '13812345678', note: '11 位手机号' },
-    { header: '身份证号', example: '330102198506151234', note: '18 位；请把本列设为文本格式，以免末几位变成 0' },
+    { header: '身份证号', example: makeIdNumber('330102', '1985-06-15', 123), note: '18 位；请把本列设为文本格式，以免末几位变成 0' },
     { header: '是否党员', example: '是', note: '是 / 否，默认是' },
     { header: '入党日期', example: '2008-07-01', note: '' },
     { header: '工作单位', example: '临江市税务局机关党支部', note: '单位党组织的全称，须已在系统中' },
@@ -94,7 +94,7 @@ export const COLUMNS: Record<ImportKind, Column[]> = {
     { header: '房号', example: '301', note: '' },
     { header: '户主姓名', required: true, example: '李秀兰', note: '必填' },
     { header: '户主手机号', example: '13912345678', note: '' },
-    { header: '户主身份证号', example: '330102195203041229', note: '请把本列设为文本格式' },
+    { header: '户主身份证号', example: makeIdNumber('330102', '1952-03-04', 122), note: '请把本列设为文本格式' },
     { header: '家庭人数', example: '2', note: '1–50，默认 1' },
     { header: '困难标签', example: '空巢老人、低保', note: `可选：${Object.keys(TAGS).join('、')}；填写即覆盖原标签，核实日期记为导入当天` },
     { header: '党员中心户', example: '否', note: '是 / 否' },
@@ -216,7 +216,7 @@ async function loadPlaces(db: Kysely<DB>) {
   const orgs = await db
     .selectFrom('organization as o')
     .leftJoin('region as r', 'r.id', 'o.region_id')
-    .select(['o.id', 'o.path', 'o.name', 'o.kind', 'o.code', 'r.path as region_path'])
+    .select(['o.id', 'o.path', 'o.name', 'o.kind', 'o.code', 'o.region_id', 'r.path as region_path'])
     .execute();
   const byName = <T extends { name: string }>(list: T[]) => {
     const m = new Map<string, T[]>();
@@ -258,6 +258,17 @@ interface Planned {
   /** For organisations: the parent given by name when it is an earlier row of the file. */
   parentName?: string | null;
   preview: Record<string, string>;
+}
+
+const EMPLOYER_COLUMNS = ['employer_org_id'];
+const RESIDENCE_COLUMNS = ['residence_region_id', 'grid_region_id', 'building_region_id'];
+const SIDE_COLUMN: Record<MemberSide, string> = { employer: '工作单位', residence: '居住社区' };
+
+function touchedSides(values: Record<string, unknown>): MemberSide[] {
+  const sides: MemberSide[] = [];
+  if (EMPLOYER_COLUMNS.some((c) => values[c] !== undefined)) sides.push('employer');
+  if (RESIDENCE_COLUMNS.some((c) => values[c] !== undefined)) sides.push('residence');
+  return sides;
 }
 
 function memberRow(ctx: AppContext, principal: Principal, places: Places, row: SheetRow, errs: RowErrors): Planned | null {
@@ -318,9 +329,16 @@ function memberRow(ctx: AppContext, principal: Principal, places: Places, row: S
     errs.add('居住社区', 'REQUIRED', '填了网格或楼栋时，居住社区必填');
   }
   if (!unitName && !communityName) errs.add('工作单位', 'REQUIRED', '工作单位与居住社区至少填一项');
+  if (!id && !phone && errs.list.length === 0) errs.add('身份证号', 'REQUIRED', '身份证号与手机号至少填一项，再次导入时才能对应到同一个人');
   if (errs.list.length === 0) {
+    // The API's side rule: each side the row sets must be one the importer may change.
     const sides = writableSides(principal, { residencePath, employerPath });
     if (sides.size === 0) errs.add(unitName ? '工作单位' : '居住社区', 'OUT_OF_SCOPE', '这一行的单位和社区都不在您的管理范围内');
+    else {
+      for (const side of touchedSides(v)) {
+        if (!sides.has(side)) errs.add(SIDE_COLUMN[side], 'OUT_OF_SCOPE', side === 'employer' ? '您不能设置工作单位一侧的信息' : '您不能设置居住一侧的信息');
+      }
+    }
   }
   if (errs.list.length > 0) return null;
   const key = id ? `id:${v.id_number_hash}` : phone ? `phone:${v.phone_hash}:${name}` : `name:${name}:${communityName ?? ''}:${unitName ?? ''}`;
@@ -446,6 +464,11 @@ function organizationRow(ctx: AppContext, principal: Principal, places: Places, 
     if (existing?.length === 1) {
       v.parent_id = existing[0]!.id;
       parentPath = existing[0]!.path;
+      // Without a region of its own, the organisation sits where its parent sits.
+      if (!regionName) {
+        v.region_id = existing[0]!.region_id;
+        regionPath = existing[0]!.region_path;
+      }
     } else if (earlierNames.has(parentText)) parentName = parentText;
     else pickOne(existing, '上级组织', parentText, '组织', errs);
   }
@@ -483,6 +506,53 @@ function decide(p: Planned, existing: Record<string, unknown> | undefined, exist
   const changed = Object.entries(p.values).some(([k, v]) => !COMPARE_SKIP.test(k) && !sameValue(existing[k], v));
   const tagsChanged = p.tags != null && JSON.stringify(p.tags.map((t) => t.tag).sort()) !== JSON.stringify([...(existingTags ?? [])].sort());
   return { ...p, action: changed || tagsChanged ? 'update' : 'unchanged', targetId: existing.id as string };
+}
+
+async function refusedUpdates(ctx: AppContext, principal: Principal, kind: ImportKind, rows: Matched[]): Promise<Map<number, Omit<ImportError, 'row'>>> {
+  const refused = new Map<number, Omit<ImportError, 'row'>>();
+  const targets = rows.filter((r) => r.targetId !== null);
+  if (targets.length === 0) return refused;
+  const ids = targets.map((r) => r.targetId as string);
+  if (kind === 'members') {
+    const places = await chunked(ids, 1000, (c) =>
+      ctx.db
+        .selectFrom('member as m')
+        .leftJoin('region as rr', 'rr.id', 'm.residence_region_id')
+        .leftJoin('organization as eo', 'eo.id', 'm.employer_org_id')
+        .select(['m.id', 'rr.path as residence_path', 'eo.path as employer_path'])
+        .where('m.id', 'in', c)
+        .execute(),
+    );
+    for (const r of targets) {
+      const p = places.find((x) => x.id === r.targetId);
+      const sides = writableSides(principal, { residencePath: p?.residence_path ?? null, employerPath: p?.employer_path ?? null });
+      const missing = touchedSides(r.values).filter((side) => !sides.has(side));
+      if (sides.size === 0) refused.set(r.row, { column: '身份证号', code: 'OUT_OF_SCOPE', message: '这个人已在系统中，但不在您的管理范围内' });
+      else if (missing.length) refused.set(r.row, { column: SIDE_COLUMN[missing[0]!], code: 'OUT_OF_SCOPE', message: '这个人的这一侧信息不由您维护' });
+    }
+  } else if (kind === 'households') {
+    const reach = directoryReach(principal, 'directory.household.write');
+    const homes = await chunked(ids, 1000, (c) =>
+      ctx.db.selectFrom('household as h').innerJoin('region as hc', 'hc.id', 'h.community_id').select(['h.id', 'hc.path']).where('h.id', 'in', c).execute(),
+    );
+    for (const r of targets) {
+      const path = homes.find((x) => x.id === r.targetId)?.path ?? '';
+      if (!reach.all && !reach.regionPaths.some((p) => path.startsWith(p))) refused.set(r.row, { column: '户主身份证号', code: 'OUT_OF_SCOPE', message: '这一户已在系统中，但不在您的管理范围内' });
+    }
+  } else {
+    const orgs = await chunked(ids, 1000, (c) =>
+      ctx.db.selectFrom('organization as o').leftJoin('region as r', 'r.id', 'o.region_id').select(['o.id', 'o.path', 'r.path as region_path']).where('o.id', 'in', c).execute(),
+    );
+    for (const r of targets) {
+      const o = orgs.find((x) => x.id === r.targetId);
+      try {
+        assertOrgInReach(principal, 'directory.organization.write', { orgPath: o?.path ?? '-', regionPath: o?.region_path ?? null });
+      } catch {
+        refused.set(r.row, { column: '组织名称', code: 'OUT_OF_SCOPE', message: '这个组织已在系统中，但不在您的管理范围内' });
+      }
+    }
+  }
+  return refused;
 }
 
 async function chunked<T, R>(items: T[], size: number, fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
@@ -525,7 +595,7 @@ async function matchHouseholds(db: Kysely<DB>, planned: Planned[]): Promise<Matc
   });
 }
 
-async function matchOrganizations(db: Kysely<DB>, planned: Planned[], places: Places): Promise<Matched[]> {
+async function matchOrganizations(db: Kysely<DB>, planned: Planned[], places: Places | null): Promise<Matched[]> {
   const all = await db.selectFrom('organization').selectAll().execute();
   return planned.map((p) => {
     const code = p.values.code as string | undefined;
@@ -624,8 +694,14 @@ export async function validateImport(
     if (kind === 'organizations') earlierNames.add(p.values.name as string);
     planned.push(p);
   }
-  const matched =
+  const found =
     kind === 'members' ? await matchMembers(ctx.db, planned) : kind === 'households' ? await matchHouseholds(ctx.db, planned) : await matchOrganizations(ctx.db, planned, places);
+  // A row that matches an existing record changes that record: the importer must reach it, as the API requires.
+  const refused = await refusedUpdates(ctx, principal, kind, found);
+  const matched = found.filter((m) => !refused.has(m.row));
+  for (const [row, e] of refused) errors.push({ row, ...e });
+  errorRows += refused.size;
+  errors.sort((a, b) => a.row - b.row);
   const batch = await ctx.db.transaction().execute(async (trx) => {
     const b = await trx
       .insertInto('import_batch')
@@ -768,6 +844,15 @@ export async function commitImport(
       .returningAll()
       .executeTakeFirst();
     if (!claimed) throw conflict('IMPORT_NOT_PENDING', 'This import was committed or discarded meanwhile');
+    // Rows to create must still be new: another import or an edit may have added them since the check.
+    const creates = rows.filter((r) => r.action === 'create');
+    if (creates.length) {
+      const again = b.kind === 'members' ? await matchMembers(trx, creates) : b.kind === 'households' ? await matchHouseholds(trx, creates) : await matchOrganizations(trx, creates, null);
+      const stale = again.filter((r) => r.action !== 'create');
+      if (stale.length) {
+        throw conflict('IMPORT_STALE', `${stale.length} rows to add exist already since this sheet was checked; upload it again`, { rows: stale.map((r) => r.row).slice(0, 50) });
+      }
+    }
     await applyRows(trx, b.kind, rows, principal.userId, (done) => onProgress(done, total));
     await writeAudit(trx, actor, { action: 'import.commit', entityType: 'import_batch', entityId: id, after: { kind: b.kind, fileName: b.file_name, ...result } });
     return claimed;

@@ -106,7 +106,7 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.get('/members', { schema: { tags, summary: 'Members the caller may see (personal data masked)', querystring: MembersQuery, response: { 200: Page(Member), ...errorResponses } }, config: { permission: 'directory.member.read' } }, async (request) =>
     listMembers(ctx, requirePrincipal(request), request.query),
   );
-  app.get('/members/export', { schema: { tags, summary: 'The member list as .xlsx (full personal data with full=true and the reveal permission)', querystring: Type.Intersect([MembersQuery, ExportQuery]), response: { 200: Binary, ...errorResponses } }, config: { permission: 'directory.export' } }, async (request, reply) => {
+  app.get('/members/export', { schema: { tags, summary: 'The member list as .xlsx (full personal data with full=true and the reveal permission)', querystring: Type.Object({ ...MembersQuery.properties, ...ExportQuery.properties }, { additionalProperties: false }), response: { 200: Binary, ...errorResponses } }, config: { permission: 'directory.export' } }, async (request, reply) => {
     const { full, ...query } = request.query;
     return sendXlsx(reply, `党员名录-${today()}.xlsx`, await exportMembers(ctx, requirePrincipal(request), query, full === true, auditActor(request)));
   });
@@ -129,7 +129,7 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.get('/households', { schema: { tags, summary: 'Households the caller may see', querystring: HouseholdsQuery, response: { 200: Page(Household), ...errorResponses } }, config: { permission: 'directory.household.read' } }, async (request) =>
     listHouseholds(ctx, requirePrincipal(request), request.query),
   );
-  app.get('/households/export', { schema: { tags, summary: 'The household list as .xlsx', querystring: Type.Intersect([HouseholdsQuery, ExportQuery]), response: { 200: Binary, ...errorResponses } }, config: { permission: 'directory.export' } }, async (request, reply) => {
+  app.get('/households/export', { schema: { tags, summary: 'The household list as .xlsx', querystring: Type.Object({ ...HouseholdsQuery.properties, ...ExportQuery.properties }, { additionalProperties: false }), response: { 200: Binary, ...errorResponses } }, config: { permission: 'directory.export' } }, async (request, reply) => {
     const { full, ...query } = request.query;
     return sendXlsx(reply, `住户名录-${today()}.xlsx`, await exportHouseholds(ctx, requirePrincipal(request), query, full === true, auditActor(request)));
   });

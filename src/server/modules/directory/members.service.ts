@@ -122,7 +122,8 @@ export function filteredMembers(ctx: AppContext, reach: DirectoryReach, query: O
   }
   if (query.regionId) {
     const id = query.regionId;
-    q = q.where(sql<SqlBool>`rr.path like (select path from region where id = ${id}) || '%'`);
+    // A community or anything above it by path; a grid or building by the member's own grid and building.
+    q = q.where(sql<SqlBool>`exists (select 1 from region f where f.id = ${id} and (rr.path like f.path || '%' or m.grid_region_id = f.id or m.building_region_id = f.id))`);
   }
   if (query.status) q = q.where('m.status', '=', query.status);
   if (query.skill) q = q.where(sql<SqlBool>`${query.skill} = any(m.skills)`);
@@ -161,7 +162,8 @@ export async function getMember(ctx: AppContext, principal: Principal, id: strin
   return toMember(await loadVisible(ctx, principal, id));
 }
 
-const EMPLOYER_FIELDS = ['isPartyMember', 'partyJoinedOn', 'employerOrgId', 'skills', 'status'] as const;
+// The employer side is the employer itself; identity, party facts, skills and status are shared.
+const EMPLOYER_FIELDS = ['employerOrgId'] as const;
 const RESIDENCE_FIELDS = ['residenceRegionId', 'gridRegionId', 'buildingRegionId'] as const;
 
 export interface MemberPlaces {
@@ -215,6 +217,10 @@ export async function memberColumns(ctx: AppContext, input: Partial<CreateMember
       places.residencePath = residence.path;
     }
   }
+  // A new residence drops the old community's grid and building unless new ones are given.
+  const moved = input.residenceRegionId !== undefined && current !== undefined && input.residenceRegionId !== current.residence_region_id;
+  if (moved && input.gridRegionId === undefined) values.grid_region_id = null;
+  if (moved && input.buildingRegionId === undefined) values.building_region_id = null;
   if (input.gridRegionId !== undefined) {
     values.grid_region_id = input.gridRegionId;
     if (input.gridRegionId) {
@@ -228,8 +234,9 @@ export async function memberColumns(ctx: AppContext, input: Partial<CreateMember
     values.building_region_id = input.buildingRegionId;
     if (input.buildingRegionId) {
       const building = await requireRegion(ctx.db, input.buildingRegionId, ['building'], 'buildingRegionId');
-      const gridId = input.gridRegionId !== undefined ? input.gridRegionId : (current?.grid_region_id ?? null);
+      const gridId = input.gridRegionId !== undefined ? input.gridRegionId : moved ? null : (current?.grid_region_id ?? null);
       if (gridId) assertInside(building, await requireRegion(ctx.db, gridId, ['grid'], 'gridRegionId'), 'buildingRegionId');
+      else if (residenceId) assertInside(building, residence ?? (await requireRegion(ctx.db, residenceId, ['community'], 'residenceRegionId')), 'buildingRegionId');
     }
   }
   return { values, places };

@@ -147,9 +147,15 @@ async function assertCodeFree(ctx: AppContext, code: unknown, exceptId?: string)
 }
 
 export async function createOrganization(ctx: AppContext, principal: Principal, input: CreateOrganizationBody, actor: AuditActor): Promise<OrganizationDetail> {
-  const { values, regionPath } = await organizationColumns(ctx, input);
+  const { values, regionPath: givenRegionPath } = await organizationColumns(ctx, input);
   const parent = input.parentId ? await getOrg(ctx.db, input.parentId) : null;
   if (input.parentId && !parent) throw badRequest('ORGANIZATION_NOT_FOUND', 'The parent organisation does not exist', [{ path: 'body/parentId', message: 'not found' }]);
+  // Without a region of its own, an organisation sits where its parent sits.
+  let regionPath = givenRegionPath;
+  if (input.regionId === undefined && parent) {
+    values.region_id = parent.region_id;
+    regionPath = parent.region_path;
+  }
   // The new organisation must sit inside the creator's reach: under a parent it reaches, or in a region it reaches.
   if (parent) assertOrgInReach(principal, 'directory.organization.write', { orgPath: parent.path, regionPath: regionPath ?? parent.region_path });
   else if (regionPath) assertRegionInReach(principal, 'directory.organization.write', regionPath);

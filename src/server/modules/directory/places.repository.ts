@@ -17,6 +17,7 @@ export interface OrgRow {
   kind: string;
   name: string;
   path: string;
+  region_id: string | null;
   region_path: string | null;
 }
 
@@ -28,7 +29,7 @@ export async function getOrg(db: Kysely<DB>, id: string): Promise<OrgRow | undef
   return db
     .selectFrom('organization as o')
     .leftJoin('region as r', 'r.id', 'o.region_id')
-    .select(['o.id', 'o.kind', 'o.name', 'o.path', 'r.path as region_path'])
+    .select(['o.id', 'o.kind', 'o.name', 'o.path', 'o.region_id', 'r.path as region_path'])
     .where('o.id', '=', id)
     .executeTakeFirst();
 }

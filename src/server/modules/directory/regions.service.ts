@@ -114,6 +114,19 @@ export async function updateRegion(ctx: AppContext, principal: Principal, id: st
   if (name !== undefined && name !== node.name) changes.push({ action: 'rename', before: { name: node.name }, after: { name } });
   if (input.village !== undefined && input.village !== node.village) changes.push({ action: 'update', before: { village: node.village }, after: { village: input.village } });
   if (changes.length === 0) return getRegionById(ctx, principal, id);
+  // Names are unique among siblings (imports find places by name).
+  const finalName = name ?? node.name;
+  const finalParent = newParent?.id ?? node.parent_id;
+  if (name !== undefined || newParent) {
+    const clash = await ctx.db
+      .selectFrom('region')
+      .select('id')
+      .where('name', '=', finalName)
+      .where('id', '!=', id)
+      .where((eb) => (finalParent ? eb('parent_id', '=', finalParent) : eb('parent_id', 'is', null)))
+      .executeTakeFirst();
+    if (clash) throw conflict('REGION_NAME_TAKEN', `There is already a place named ${finalName} there`, [{ path: name !== undefined ? 'body/name' : 'body/parentId', message: 'name already used there' }]);
+  }
   await ctx.db.transaction().execute(async (trx) => {
     if (name !== undefined || input.village !== undefined) {
       await trx
