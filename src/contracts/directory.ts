@@ -2,6 +2,7 @@
 import Type, { type Static } from 'typebox';
 import { Nullable, PageQuery, Timestamp, Uuid } from './common';
 
+export type RegionKind = Static<typeof RegionKind>;
 export const RegionKind = Type.Union([
   Type.Literal('city'),
   Type.Literal('district'),
@@ -10,6 +11,7 @@ export const RegionKind = Type.Union([
   Type.Literal('grid'),
   Type.Literal('building'),
 ]);
+export type OrganizationKind = Static<typeof OrganizationKind>;
 export const OrganizationKind = Type.Union([
   Type.Literal('supervisor'),
   Type.Literal('street'),
@@ -19,6 +21,7 @@ export const OrganizationKind = Type.Union([
   Type.Literal('unit'),
   Type.Literal('alliance'),
 ]);
+export type Sector = Static<typeof Sector>;
 export const Sector = Type.Union([
   Type.Literal('agency'),
   Type.Literal('institution'),
@@ -29,8 +32,11 @@ export const Sector = Type.Union([
   Type.Literal('social_organization'),
   Type.Literal('other'),
 ]);
+export type MemberStatus = Static<typeof MemberStatus>;
 export const MemberStatus = Type.Union([Type.Literal('active'), Type.Literal('transferred'), Type.Literal('deceased'), Type.Literal('left')]);
+export type Gender = Static<typeof Gender>;
 export const Gender = Type.Union([Type.Literal('male'), Type.Literal('female')]);
+export type HouseholdTagName = Static<typeof HouseholdTagName>;
 export const HouseholdTagName = Type.Union([
   Type.Literal('low_income'),
   Type.Literal('disability'),
@@ -41,6 +47,7 @@ export const HouseholdTagName = Type.Union([
   Type.Literal('left_behind_child'),
   Type.Literal('serious_illness'),
 ]);
+export type LeadingGroupPost = Static<typeof LeadingGroupPost>;
 export const LeadingGroupPost = Type.Union([
   Type.Literal('leader'),
   Type.Literal('deputy_leader'),
@@ -48,7 +55,9 @@ export const LeadingGroupPost = Type.Union([
   Type.Literal('office_director'),
   Type.Literal('liaison'),
 ]);
+export type TeamKind = Static<typeof TeamKind>;
 export const TeamKind = Type.Union([Type.Literal('volunteer'), Type.Literal('emergency'), Type.Literal('professional'), Type.Literal('party_service')]);
+export type ImportKind = Static<typeof ImportKind>;
 export const ImportKind = Type.Union([Type.Literal('members'), Type.Literal('households'), Type.Literal('organizations')]);
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
@@ -101,6 +110,7 @@ export const RegionHistoryEntry = Type.Object({
   after: Type.Unknown(),
   actorUserId: Nullable(Type.String()),
 });
+export type RegionHistoryEntry = Static<typeof RegionHistoryEntry>;
 
 // ---------- organisations ----------
 
@@ -241,6 +251,7 @@ export type RevealBody = Static<typeof RevealBody>;
 export const EraseBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false });
 export type EraseBody = Static<typeof EraseBody>;
 export const Revealed = Type.Object({ field: Type.String(), value: Nullable(Type.String()) });
+export type Revealed = Static<typeof Revealed>;
 
 // ---------- households ----------
 
@@ -318,7 +329,9 @@ export const VolunteerTeam = Type.Object({
 });
 export type VolunteerTeam = Static<typeof VolunteerTeam>;
 export const TeamMember = Type.Object({ memberId: Uuid, name: Type.String(), phoneMasked: Nullable(Type.String()), isLeader: Type.Boolean() });
+export type TeamMember = Static<typeof TeamMember>;
 export const VolunteerTeamDetail = Type.Intersect([VolunteerTeam, Type.Object({ members: Type.Array(TeamMember) })]);
+export type VolunteerTeamDetail = Static<typeof VolunteerTeamDetail>;
 export const TeamsQuery = Type.Object({ organizationId: Type.Optional(Uuid), q: Type.Optional(Type.String({ maxLength: 50 })), ...PageQuery }, { additionalProperties: false });
 export type TeamsQuery = Static<typeof TeamsQuery>;
 export const CreateTeamBody = Type.Object(

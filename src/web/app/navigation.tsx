@@ -1,4 +1,15 @@
-import { AuditOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  ContactsOutlined,
+  FlagOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../lib/i18n/messages';
 
@@ -23,6 +34,59 @@ export const NAVIGATION: NavGroup[] = [
   {
     items: [
       { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, testId: 'menu-home' },
+    ],
+  },
+  {
+    label: 'nav.directory',
+    items: [
+      {
+        key: 'directory-regions',
+        path: '/directory/regions',
+        label: 'nav.regions',
+        icon: <ApartmentOutlined />,
+        permission: 'directory.region.read',
+        testId: 'menu-directory-regions',
+      },
+      {
+        key: 'directory-organizations',
+        path: '/directory/organizations',
+        label: 'nav.organizations',
+        icon: <FlagOutlined />,
+        permission: 'directory.organization.read',
+        testId: 'menu-directory-organizations',
+      },
+      {
+        key: 'directory-members',
+        path: '/directory/members',
+        label: 'nav.members',
+        icon: <IdcardOutlined />,
+        permission: 'directory.member.read',
+        testId: 'menu-directory-members',
+      },
+      {
+        key: 'directory-households',
+        path: '/directory/households',
+        label: 'nav.households',
+        icon: <ContactsOutlined />,
+        permission: 'directory.household.read',
+        testId: 'menu-directory-households',
+      },
+      {
+        key: 'directory-teams',
+        path: '/directory/teams',
+        label: 'nav.teams',
+        icon: <HeartOutlined />,
+        permission: 'directory.team.read',
+        testId: 'menu-directory-teams',
+      },
+      {
+        key: 'directory-import',
+        path: '/directory/import',
+        label: 'nav.import',
+        icon: <CloudUploadOutlined />,
+        permission: 'directory.import',
+        testId: 'menu-directory-import',
+      },
     ],
   },
   {

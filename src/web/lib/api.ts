@@ -164,12 +164,13 @@ export function buildUrl(path: string, query?: Query): string {
   return `${API_BASE}${withQuery(path, query)}`;
 }
 
-async function parseError(response: Response): Promise<ApiError> {
-  let code = `HTTP_${response.status}`;
-  let message = response.statusText || code;
+/** The ApiError of an answer with `status`, its body text and a way to read its headers. */
+function errorFromBody(status: number, statusText: string, text: string, header: (name: string) => string | null): ApiError {
+  let code = `HTTP_${status}`;
+  let message = statusText || code;
   let details: unknown;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     if (body.error) {
       if (typeof body.error.code === 'string') code = body.error.code;
       if (typeof body.error.message === 'string') message = body.error.message;
@@ -178,16 +179,32 @@ async function parseError(response: Response): Promise<ApiError> {
   } catch {
     // not JSON (a proxy error page): keep the HTTP status as the code
   }
-  const retry = response.headers.get('retry-after');
+  const retry = header('retry-after');
   const retryAfter = retry === null ? null : Number.isFinite(Number(retry)) ? Number(retry) : null;
-  return new ApiError({
-    status: response.status,
-    code,
-    message,
-    details,
-    retryAfter,
-    requestId: response.headers.get('x-request-id'),
-  });
+  return new ApiError({ status, code, message, details, retryAfter, requestId: header('x-request-id') });
+}
+
+async function parseError(response: Response): Promise<ApiError> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // the body could not be read: the status is all there is
+  }
+  return errorFromBody(response.status, response.statusText, text, (name) => response.headers.get(name));
+}
+
+/** The redirects every failed request triggers (login on 401, password change on 403). */
+function reportError(error: ApiError, noAuthRedirect = false): void {
+  if (error.status === 401 && !noAuthRedirect && error.code !== 'AUTH_INVALID_CREDENTIALS') {
+    unauthorizedHandler();
+  } else if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    passwordChangeHandler();
+  }
+}
+
+function isCsrfFailure(error: ApiError | null): boolean {
+  return error !== null && error.status === 403 && error.code.startsWith('CSRF');
 }
 
 async function send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
@@ -228,7 +245,7 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   let error = response.ok ? null : await parseError(response);
 
   // A stale CSRF token (another tab logged in again): fetch the current one and try once more.
-  if (error && error.status === 403 && error.code.startsWith('CSRF') && method !== 'GET') {
+  if (isCsrfFailure(error) && method !== 'GET') {
     if (await refreshCsrfToken()) {
       response = await send(method, path, options);
       error = response.ok ? null : await parseError(response);
@@ -236,11 +253,7 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   }
 
   if (error) {
-    if (error.status === 401 && !options.noAuthRedirect && error.code !== 'AUTH_INVALID_CREDENTIALS') {
-      unauthorizedHandler();
-    } else if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
-      passwordChangeHandler();
-    }
+    reportError(error, options.noAuthRedirect);
     throw error;
   }
   if (response.status === 204 || response.headers.get('content-length') === '0') {
@@ -261,3 +274,111 @@ export const api = {
     request<T>('PATCH', path, { ...options, body }),
   delete: <T = void>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
 };
+
+// --- files ---------------------------------------------------------------------------------------
+
+/** The file name of a `content-disposition` header (`filename*=UTF-8''…` preferred), else null. */
+function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // badly encoded: try the plain form
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From the answer's content-disposition header, when it has one. */
+  fileName: string | null;
+}
+
+/**
+ * GET a file (a template, an export) as a Blob, with the same error handling as `request`, so that
+ * a refusal is shown as a message instead of being saved as a file.
+ */
+export async function fetchFile(path: string, query?: Query, signal?: AbortSignal): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      headers: { accept: '*/*', 'accept-language': acceptLanguage },
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw toApiError(error);
+  }
+  if (!response.ok) {
+    const error = await parseError(response);
+    reportError(error);
+    throw error;
+  }
+  return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('content-disposition')) };
+}
+
+export interface UploadOptions {
+  query?: Query;
+  /** The body's content type (the file is sent as it is, not as multipart). */
+  contentType: string;
+  /** Called as the body goes out, with the fraction sent (0…1). */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+function uploadOnce<T>(path: string, body: Blob, options: UploadOptions): Promise<{ data?: T; error?: ApiError }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    xhr.open('POST', buildUrl(path, options.query));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', acceptLanguage);
+    xhr.setRequestHeader('content-type', options.contentType);
+    const token = currentCsrfToken();
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        options.onProgress?.(1);
+        try {
+          resolve({ data: (xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T });
+        } catch (error) {
+          reject(toApiError(error));
+        }
+        return;
+      }
+      resolve({ error: errorFromBody(xhr.status, xhr.statusText, xhr.responseText, (name) => xhr.getResponseHeader(name)) });
+    };
+    xhr.onerror = () => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(toApiError(new Error('network error')));
+    };
+    xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', onAbort);
+    xhr.send(body);
+  });
+}
+
+/**
+ * POST a file as the raw body, with upload progress (XMLHttpRequest: fetch reports none), the CSRF
+ * header and the same retry and redirects as `request`.
+ */
+export async function upload<T>(path: string, body: Blob, options: UploadOptions): Promise<T> {
+  let result = await uploadOnce<T>(path, body, options);
+  if (result.error && isCsrfFailure(result.error) && (await refreshCsrfToken())) {
+    result = await uploadOnce<T>(path, body, options);
+  }
+  if (result.error) {
+    reportError(result.error);
+    throw result.error;
+  }
+  return result.data as T;
+}

@@ -108,7 +108,8 @@ export async function updateRegion(ctx: AppContext, principal: Principal, id: st
     if (newParent.path.startsWith(node.path)) throw conflict('REGION_MOVE_CYCLE', 'A place cannot move inside itself');
     if (!childKindFits(newParent.kind, node.kind)) throw badRequest('REGION_KIND_MISMATCH', `A ${node.kind} cannot sit under a ${newParent.kind}`, [{ path: 'body/parentId', message: `must be above ${node.kind}` }]);
     assertRegionInReach(principal, 'directory.region.write', newParent.path);
-    changes.push({ action: 'move', before: { parentId: node.parent_id, path: node.path }, after: { parentId: newParent.id } });
+    const oldParent = node.parent_id ? await getRegion(ctx.db, node.parent_id) : undefined;
+    changes.push({ action: 'move', before: { parentId: node.parent_id, parentName: oldParent?.name ?? null }, after: { parentId: newParent.id, parentName: newParent.name } });
   }
   const name = input.name?.trim();
   if (name !== undefined && name !== node.name) changes.push({ action: 'rename', before: { name: node.name }, after: { name } });

@@ -1,6 +1,8 @@
 import {
   AuditOutlined,
   CarryOutOutlined,
+  ContactsOutlined,
+  IdcardOutlined,
   HeartOutlined,
   MessageOutlined,
   SolutionOutlined,
@@ -25,6 +27,8 @@ interface Shortcut {
 }
 
 const SHORTCUTS: Shortcut[] = [
+  { to: '/directory/members', label: 'nav.members', icon: <IdcardOutlined />, permission: 'directory.member.read' },
+  { to: '/directory/households', label: 'nav.households', icon: <ContactsOutlined />, permission: 'directory.household.read' },
   { to: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'admin.user.read' },
   { to: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { to: '/profile', label: 'nav.profile', icon: <UserOutlined /> },
