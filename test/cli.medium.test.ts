@@ -5,8 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../src/domain/directory/id-number';
 import { TEST_DATABASE_URL, withDatabase } from './support/stores';
 
 const BIN = path.resolve(import.meta.dirname, '..', 'bin', 'gongjian.mjs');
@@ -138,6 +140,37 @@ describe('gongjian backup and restore', () => {
     const reset = run(['create-admin', '--account', 'keeper', '--reset', '--data-dir', other], { GONGJIAN_ADMIN_PASSWORD: 'Vault-Pass-2027' });
     expect(await reset.exited, reset.out()).toBe(0);
     expect(reset.out()).toContain('Reset administrator keeper');
+  });
+});
+
+describe('gongjian seed and import', () => {
+  it('seeds the small demo city, imports a member sheet with progress, refuses a sheet with errors, and a second import changes nothing', async () => {
+    const dataDir = tempDir();
+    const seed = run(['seed', '--scale', 'small', '--data-dir', dataDir]);
+    expect(await seed.exited, seed.out()).toBe(0);
+    expect(seed.out()).toContain('Seeded the demo city (small)');
+
+    const sheet = path.join(tempDir(), 'members.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('党员');
+    ws.addRow(['姓名', '手机号', '身份证号', '工作单位', '居住社区']);
+    ws.addRow(['命令行甲', '13600001111', makeIdNumber('330104', '1979-04-05', 15), '临江市税务局机关党支部', '幸福社区']);
+    ws.addRow(['命令行乙', '13600002222', makeIdNumber('330104', '1983-08-09', 26), '临江市税务局机关党支部', '幸福社区']);
+    await wb.xlsx.writeFile(sheet);
+    const first = run(['import', 'members', sheet, '--data-dir', dataDir]);
+    expect(await first.exited, first.out()).toBe(0);
+    expect(first.out()).toMatch(/2 created/);
+    const again = run(['import', 'members', sheet, '--data-dir', dataDir]);
+    expect(await again.exited, again.out()).toBe(0);
+    expect(again.out()).toContain('2 unchanged');
+    expect(again.out()).toContain('Nothing to write');
+
+    ws.addRow(['坏行', '123', '330104197904051234', '不存在单位', '幸福社区']);
+    await wb.xlsx.writeFile(sheet);
+    const bad = run(['import', 'members', sheet, '--data-dir', dataDir]);
+    expect(await bad.exited).toBe(1);
+    expect(bad.out()).toMatch(/row 4, 手机号/);
+    expect(bad.out()).toContain('Nothing was written');
   });
 });
 
