@@ -15,6 +15,7 @@ import { resolveSecrets } from '../server/platform/secrets';
 import { announce, startServer } from '../server/main';
 import { seedCity, type CityScale } from '../server/seed/city';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/seed/demo';
+import { seedRegistration } from '../server/seed/registration';
 
 interface CommonFlags {
   dataDir?: string;
@@ -133,6 +134,8 @@ withCommon(program.command('seed').description('seed the demo data (idempotent);
         },
       });
       if (lastStep) process.stdout.write('\n');
+      const programme = await seedRegistration(database.db);
+      if (programme.seeded) console.log(`Seeded the programme: ${Object.entries(programme.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
       if (!summary.seeded) console.log(`The demo city (${summary.scale}) was there already; nothing changed.`);
       else console.log(`Seeded the demo city (${summary.scale}) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
       console.log(`Accounts (password ${DEMO_PASSWORD}):`);

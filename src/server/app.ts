@@ -17,6 +17,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import type { AppContext } from './platform/context';
 import { PersonalDataCipher } from './platform/crypto';
+import { EventBus } from './platform/events';
 import { AppError, registerErrorHandling } from './platform/errors';
 import { registerGuard, type DeclaredRoute } from './platform/guard';
 import { registerMetrics } from './platform/metrics';
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
     secrets,
     cipher: new PersonalDataCipher(secrets.encryptionKey),
     log: app.log,
+    events: new EventBus((err, event) => app.log.error({ err, event }, 'event handler failed')),
   };
   app.decorate('ctx', ctx);
   const declared: DeclaredRoute[] = [];

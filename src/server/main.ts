@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { MODULES } from './modules';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -15,6 +16,7 @@ import { ensureFirstAdmin, type CreatedAdmin } from './platform/bootstrap';
 import { sweepSessions } from './platform/sessions';
 import { seedCity, type CitySummary } from './seed/city';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo';
+import { seedRegistration } from './seed/registration';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -39,6 +41,13 @@ function startJobs(server: { app: FastifyInstance; config: Config }): () => void
     if (n > 0) app.log.info({ deleted: n, retentionDays: config.auditRetentionDays }, 'audit retention purge');
   });
   const timers = [setInterval(sweep, SWEEP_MS), setInterval(purge, PURGE_MS)];
+  for (const mod of MODULES) {
+    for (const job of mod.jobs ?? []) {
+      const tick = run(`${mod.name}.${job.name}`, () => job.run(app.ctx));
+      timers.push(setInterval(tick, job.everyMs));
+      tick();
+    }
+  }
   for (const t of timers) t.unref();
   sweep();
   purge();
@@ -61,7 +70,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
           if (step !== lastStep) log(`Seeding the demo city (${config.seedScale}): ${(lastStep = step)}…`);
         },
       });
-      log(`Seeded the demo city in ${(demo.elapsedMs / 1000).toFixed(1)} s: ${demo.counts.member} members, ${demo.counts.household} households, ${demo.counts.organization} organisations.`);
+      const programme = await seedRegistration(database.db);
+      log(
+        `Seeded the demo city in ${(demo.elapsedMs / 1000).toFixed(1)} s: ${demo.counts.member} members, ${demo.counts.household} households, ${demo.counts.organization} organisations, ${programme.counts.pairing} pairings, ${programme.counts.registration} registrations.`,
+      );
     }
     const address = await app.listen({ host: config.host, port: config.port });
     const url = config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${new URL(address).port}` : address;

@@ -260,7 +260,104 @@ export interface ImportBatchTable {
   committed_at: Date | null;
 }
 
+export interface RegistrationCycleTable {
+  id: Generated<string>;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PairingTable {
+  id: Generated<string>;
+  unit_org_id: string;
+  community_id: string;
+  status: 'proposed' | 'active' | 'declined' | 'ended';
+  proposed_by_side: 'unit' | 'community' | 'supervisor';
+  proposed_by: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  ended_at: Date | null;
+  end_reason: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RegistrationTable {
+  id: Generated<string>;
+  kind: 'unit' | 'member';
+  cycle_id: string;
+  unit_org_id: string | null;
+  member_id: string | null;
+  community_id: string;
+  status: Generated<'pending' | 'confirmed' | 'rejected' | 'ended'>;
+  residence_correction: Generated<boolean>;
+  applied_by: string | null;
+  applied_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reject_reason: string | null;
+  card_no: string | null;
+  ended_at: Date | null;
+  end_reason: string | null;
+}
+
+export interface AgreementTable {
+  id: Generated<string>;
+  pairing_id: string;
+  title: string;
+  party_a: string;
+  party_b: string;
+  term_start: string;
+  term_end: string;
+  goals: Generated<string>;
+  principles: Generated<string>;
+  filed_with: string | null;
+  end_condition: string | null;
+  status: Generated<'draft' | 'signed_by_one' | 'signed_by_both' | 'ended'>;
+  signatory_a: string | null;
+  signed_a_at: Date | null;
+  signed_a_by: string | null;
+  signatory_b: string | null;
+  signed_b_at: Date | null;
+  signed_b_by: string | null;
+  ended_at: Date | null;
+  end_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AgreementTaskTable {
+  id: Generated<string>;
+  agreement_id: string;
+  side: 'a' | 'b';
+  description: string;
+  owner: string | null;
+  due_on: string | null;
+  sort_order: Generated<number>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
 export interface DB {
+  registration_cycle: RegistrationCycleTable;
+  pairing: PairingTable;
+  registration: RegistrationTable;
+  agreement: AgreementTable;
+  agreement_task: AgreementTaskTable;
+  notification: NotificationTable;
   region_history: RegionHistoryTable;
   leading_group_member: LeadingGroupMemberTable;
   member: MemberTable;

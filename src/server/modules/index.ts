@@ -2,7 +2,8 @@
 import { adminModule } from './admin';
 import { authModule } from './auth';
 import { directoryModule } from './directory';
+import { registrationModule } from './registration';
 import type { GongjianModule } from './module';
 import { systemModule } from './system';
 
-export const MODULES: readonly GongjianModule[] = [systemModule, authModule, adminModule, directoryModule];
+export const MODULES: readonly GongjianModule[] = [systemModule, authModule, adminModule, directoryModule, registrationModule];

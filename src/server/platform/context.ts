@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import type { PersonalDataCipher, Secrets } from './crypto';
+import type { EventBus } from './events';
 
 export interface AppContext {
   config: Config;
@@ -13,4 +14,5 @@ export interface AppContext {
   secrets: Secrets;
   cipher: PersonalDataCipher;
   log: FastifyBaseLogger;
+  events: EventBus;
 }

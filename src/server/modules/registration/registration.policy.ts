@@ -1,0 +1,64 @@
+/**
+ * Who acts for which side. A pairing has a community side (region grants that reach the
+ * community: community staff, and above them street and supervisor) and a unit side (organisation
+ * grants that reach the unit). Community staff and unit admins speak for their side; street staff
+ * and supervisors (and the system admin) act over both as the supervising side.
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { scopeCovers, type Permission } from '../../../domain/access/roles';
+import { grantsFor, type Principal } from '../../platform/principal';
+
+export type Side = 'community' | 'unit' | 'supervisor';
+
+const SUPERVISING = new Set(['system_admin', 'supervisor', 'street_staff']);
+
+export interface PairPlaces {
+  communityPath: string;
+  unitPath: string;
+  unitRegionPath: string | null;
+}
+
+/** The sides the principal may act for on this pair, with this permission. */
+export function sidesOf(principal: Principal, permission: Permission, pair: PairPlaces): Set<Side> {
+  const sides = new Set<Side>();
+  for (const g of grantsFor(principal, permission)) {
+    if (g.role === 'member' || g.role === 'resident') continue;
+    const reachesCommunity = scopeCovers(g.scope, { regionPath: pair.communityPath });
+    const reachesUnit = scopeCovers(g.scope, { orgPath: pair.unitPath, regionPath: pair.unitRegionPath });
+    if (SUPERVISING.has(g.role) && reachesCommunity) sides.add('supervisor');
+    else if (g.role === 'community_staff' && reachesCommunity) sides.add('community');
+    else if (g.role === 'unit_admin' && reachesUnit) sides.add('unit');
+  }
+  return sides;
+}
+
+export interface Reach {
+  all: boolean;
+  regionPaths: string[];
+  orgPaths: string[];
+  selfUserId: string | null;
+}
+
+export function reachOf(principal: Principal, permission: Permission): Reach {
+  const r: Reach = { all: false, regionPaths: [], orgPaths: [], selfUserId: null };
+  for (const g of grantsFor(principal, permission)) {
+    if (g.role === 'member' || g.role === 'resident') r.selfUserId = principal.userId;
+    else if (g.scope.type === 'system') r.all = true;
+    else if (g.scope.type === 'region' && g.scope.regionPath) r.regionPaths.push(g.scope.regionPath);
+    else if (g.scope.type === 'organization' && g.scope.orgPath) r.orgPaths.push(g.scope.orgPath);
+  }
+  return r;
+}
+
+const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
+
+/**
+ * A row is in reach when its community (alias `c`) is in a region reached, or its unit (alias `u`)
+ * in an organisation reached, or (for members) it is the principal's own (alias `m`).
+ */
+export function inReach(reach: Reach, opts: { member?: boolean } = {}): Expression<SqlBool> {
+  if (reach.all) return sql<SqlBool>`true`;
+  const ors = [...likeAny('c.path', reach.regionPaths), ...likeAny('u.path', reach.orgPaths)];
+  if (reach.selfUserId && opts.member) ors.push(sql<SqlBool>`m.user_id = ${reach.selfUserId}`);
+  return ors.length ? sql<SqlBool>`(${sql.join(ors, sql` or `)})` : sql<SqlBool>`false`;
+}
