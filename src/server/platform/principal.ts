@@ -128,3 +128,31 @@ export function reach(principal: Principal, permission: Permission): { regionPat
     orgPaths: grants.filter((g) => g.scope.type === 'organization' && g.scope.orgPath).map((g) => g.scope.orgPath as string),
   };
 }
+
+/**
+ * The reach of a permission with member-role grants kept apart: member and resident grants reach
+ * only the principal's own records (selfUserId), the other grants their regions and organisations.
+ */
+export interface Reach {
+  all: boolean;
+  regionPaths: string[];
+  orgPaths: string[];
+  selfUserId: string | null;
+}
+
+const SELF_ROLES = new Set(['member', 'resident']);
+
+export function isSelfRole(role: string): boolean {
+  return SELF_ROLES.has(role);
+}
+
+export function reachWithSelf(principal: Principal, permission: Permission): Reach {
+  const r: Reach = { all: false, regionPaths: [], orgPaths: [], selfUserId: null };
+  for (const g of grantsFor(principal, permission)) {
+    if (SELF_ROLES.has(g.role)) r.selfUserId = principal.userId;
+    else if (g.scope.type === 'system') r.all = true;
+    else if (g.scope.type === 'region' && g.scope.regionPath) r.regionPaths.push(g.scope.regionPath);
+    else if (g.scope.type === 'organization' && g.scope.orgPath) r.orgPaths.push(g.scope.orgPath);
+  }
+  return r;
+}

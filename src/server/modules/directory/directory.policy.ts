@@ -8,29 +8,12 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { scopeCovers, type Permission } from '../../../domain/access/roles';
 import { forbidden } from '../../platform/errors';
-import { grantsFor, type Principal } from '../../platform/principal';
+import { grantsFor, isSelfRole, reachWithSelf, type Principal, type Reach } from '../../platform/principal';
 
-export interface DirectoryReach {
-  all: boolean;
-  regionPaths: string[];
-  orgPaths: string[];
-  /** The user whose own member record a member-role grant reaches. */
-  selfUserId: string | null;
-}
+export type DirectoryReach = Reach;
 
-const SELF_ROLES = new Set(['member', 'resident']);
-
-export function directoryReach(principal: Principal, permission: Permission): DirectoryReach {
-  const grants = grantsFor(principal, permission);
-  const reach: DirectoryReach = { all: false, regionPaths: [], orgPaths: [], selfUserId: null };
-  for (const g of grants) {
-    if (SELF_ROLES.has(g.role)) reach.selfUserId = principal.userId;
-    else if (g.scope.type === 'system') reach.all = true;
-    else if (g.scope.type === 'region' && g.scope.regionPath) reach.regionPaths.push(g.scope.regionPath);
-    else if (g.scope.type === 'organization' && g.scope.orgPath) reach.orgPaths.push(g.scope.orgPath);
-  }
-  return reach;
-}
+/** The reach of a directory permission (see reachWithSelf). */
+export const directoryReach = reachWithSelf;
 
 const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
 
@@ -76,7 +59,7 @@ export type MemberSide = 'employer' | 'residence';
 export function writableSides(principal: Principal, m: { residencePath: string | null; employerPath: string | null }): Set<MemberSide> {
   const sides = new Set<MemberSide>();
   for (const g of grantsFor(principal, 'directory.member.write')) {
-    if (SELF_ROLES.has(g.role)) continue;
+    if (isSelfRole(g.role)) continue;
     if (g.scope.type === 'system') return new Set<MemberSide>(['employer', 'residence']);
     if (m.employerPath && scopeCovers(g.scope, { orgPath: m.employerPath })) sides.add('employer');
     if (m.residencePath && scopeCovers(g.scope, { regionPath: m.residencePath })) sides.add('residence');
@@ -86,11 +69,11 @@ export function writableSides(principal: Principal, m: { residencePath: string |
 
 /** Throws unless a region (by path) is inside the principal's reach for the permission. */
 export function assertRegionInReach(principal: Principal, permission: Permission, regionPath: string): void {
-  const ok = grantsFor(principal, permission).some((g) => !SELF_ROLES.has(g.role) && scopeCovers(g.scope, { regionPath }));
+  const ok = grantsFor(principal, permission).some((g) => !isSelfRole(g.role) && scopeCovers(g.scope, { regionPath }));
   if (!ok) throw forbidden('This place is outside your scope', { permission });
 }
 
 export function assertOrgInReach(principal: Principal, permission: Permission, target: { orgPath: string; regionPath: string | null }): void {
-  const ok = grantsFor(principal, permission).some((g) => !SELF_ROLES.has(g.role) && scopeCovers(g.scope, target));
+  const ok = grantsFor(principal, permission).some((g) => !isSelfRole(g.role) && scopeCovers(g.scope, target));
   if (!ok) throw forbidden('This organisation is outside your scope', { permission });
 }

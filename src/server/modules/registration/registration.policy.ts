@@ -6,7 +6,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { scopeCovers, type Permission } from '../../../domain/access/roles';
-import { grantsFor, type Principal } from '../../platform/principal';
+import { grantsFor, isSelfRole, reachWithSelf, type Principal, type Reach } from '../../platform/principal';
 
 export type Side = 'community' | 'unit' | 'supervisor';
 
@@ -22,7 +22,7 @@ export interface PairPlaces {
 export function sidesOf(principal: Principal, permission: Permission, pair: PairPlaces): Set<Side> {
   const sides = new Set<Side>();
   for (const g of grantsFor(principal, permission)) {
-    if (g.role === 'member' || g.role === 'resident') continue;
+    if (isSelfRole(g.role)) continue;
     const reachesCommunity = scopeCovers(g.scope, { regionPath: pair.communityPath });
     const reachesUnit = scopeCovers(g.scope, { orgPath: pair.unitPath, regionPath: pair.unitRegionPath });
     if (SUPERVISING.has(g.role) && reachesCommunity) sides.add('supervisor');
@@ -32,23 +32,10 @@ export function sidesOf(principal: Principal, permission: Permission, pair: Pair
   return sides;
 }
 
-export interface Reach {
-  all: boolean;
-  regionPaths: string[];
-  orgPaths: string[];
-  selfUserId: string | null;
-}
+export type { Reach };
 
-export function reachOf(principal: Principal, permission: Permission): Reach {
-  const r: Reach = { all: false, regionPaths: [], orgPaths: [], selfUserId: null };
-  for (const g of grantsFor(principal, permission)) {
-    if (g.role === 'member' || g.role === 'resident') r.selfUserId = principal.userId;
-    else if (g.scope.type === 'system') r.all = true;
-    else if (g.scope.type === 'region' && g.scope.regionPath) r.regionPaths.push(g.scope.regionPath);
-    else if (g.scope.type === 'organization' && g.scope.orgPath) r.orgPaths.push(g.scope.orgPath);
-  }
-  return r;
-}
+/** The reach of a registration permission (see reachWithSelf). */
+export const reachOf = reachWithSelf;
 
 const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
 
