@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -54,6 +54,12 @@ export async function buildApp(config: Config, database: Database, options: Buil
       plugins: [ajvFormats as never],
     },
     routerOptions: { maxParamLength: 200 },
+    // Errors the router raises before any route (a malformed URL, a parameter too long) get the one error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_PARAMETER_TOO_LONG' : error.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST';
+      void (reply as FastifyReply).status(status).type('application/json; charset=utf-8').send({ error: { code, message: 'The request URL is not valid' } });
+    },
   });
 
   const { secrets, generated } = await resolveSecrets(database.db, config);
