@@ -160,6 +160,8 @@ export const Pairing = Type.Object({
   unitName: Type.String(),
   communityId: Uuid,
   communityName: Type.String(),
+  /** The community's party organisation (甲方 of an agreement), when the directory has it. */
+  communityOrgName: Nullable(Type.String()),
   village: Type.Boolean(),
   streetName: Nullable(Type.String()),
   status: PairingStatus,

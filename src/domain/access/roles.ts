@@ -123,6 +123,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   unit_admin: [
     'auth.token.manage',
+    'directory.region.read',
     'directory.organization.read',
     'directory.organization.write',
     'directory.member.read',
@@ -142,7 +143,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'agreement.sign',
   ],
   /** A member reads his or her own record (the services limit member-role grants to the self). */
-  member: ['directory.member.read', 'directory.team.read', 'registration.read', 'registration.apply'],
+  member: ['directory.region.read', 'directory.member.read', 'directory.team.read', 'registration.read', 'registration.apply'],
   resident: [],
 };
 

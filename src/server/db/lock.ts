@@ -70,6 +70,7 @@ export function acquireDataDirLock(dir: string, command = process.argv.slice(1).
       const release = () => {
         if (released) return;
         released = true;
+        process.removeListener('exit', release);
         const holder = readHolder(file);
         if (holder && holder.pid === me.pid && holder.host === me.host) fs.rmSync(file, { force: true });
       };

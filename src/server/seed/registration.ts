@@ -8,6 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { writeAudit } from '../platform/audit';
+import { localDate } from '../platform/time';
 import { stableId } from './demo';
 
 const MARKER = 'demo_registration';
@@ -44,7 +45,7 @@ async function chunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>, siz
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
-export async function seedRegistration(db: Kysely<DB>, todayIso = iso(new Date())): Promise<{ seeded: boolean; counts: Record<string, number> }> {
+export async function seedRegistration(db: Kysely<DB>, todayIso = localDate()): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const done = await db.selectFrom('app_setting').select('value').where('key', '=', MARKER).executeTakeFirst();
   if (done) return { seeded: false, counts: done.value as Record<string, number> };
   const random = rng(20261122);

@@ -7,10 +7,12 @@ import * as foundation from './2026-11-22T0000_foundation';
 import * as directory from './2026-11-22T0100_directory';
 import * as regionSiblingNames from './2026-11-22T0200_region_sibling_names';
 import * as registration from './2026-11-22T0300_registration';
+import * as listOrderIndexes from './2026-11-22T0400_list_order_indexes';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0000_foundation': foundation,
   '2026-11-22T0100_directory': directory,
   '2026-11-22T0200_region_sibling_names': regionSiblingNames,
   '2026-11-22T0300_registration': registration,
+  '2026-11-22T0400_list_order_indexes': listOrderIndexes,
 };

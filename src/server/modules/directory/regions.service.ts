@@ -48,8 +48,17 @@ function selectRegions(ctx: AppContext) {
     .select(sql<number>`(select count(*) from region c where c.parent_id = s.id)`.as('child_count'));
 }
 
-export async function listRegions(ctx: AppContext, principal: Principal, query: RegionsQuery): Promise<Region[]> {
+/**
+ * Place names are not personal data: whoever reads regions through an organisation or as a member
+ * (to say where a unit serves or where one lives) sees the whole tree; region scopes see theirs.
+ */
+function readReach(principal: Principal): DirectoryReach {
   const reach = directoryReach(principal, 'directory.region.read');
+  return !reach.all && reach.regionPaths.length === 0 && (reach.orgPaths.length > 0 || reach.selfUserId) ? { ...reach, all: true } : reach;
+}
+
+export async function listRegions(ctx: AppContext, principal: Principal, query: RegionsQuery): Promise<Region[]> {
+  const reach = readReach(principal);
   let q = selectRegions(ctx).where(visibleCondition(reach));
   if (query.parentId) q = q.where('s.parent_id', '=', query.parentId);
   else if (query.q?.trim()) q = q.where('s.name', 'like', `%${escapeLike(query.q.trim())}%`);
@@ -61,7 +70,7 @@ export async function listRegions(ctx: AppContext, principal: Principal, query: 
 }
 
 async function loadVisible(ctx: AppContext, principal: Principal, id: string) {
-  const reach = directoryReach(principal, 'directory.region.read');
+  const reach = readReach(principal);
   const row = await selectRegions(ctx).where('s.id', '=', id).where(visibleCondition(reach)).executeTakeFirst();
   if (!row) throw notFound('region');
   return row;

@@ -21,6 +21,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import type { Principal } from '../../platform/principal';
 import { notify } from './notifications.service';
 import { inReach, reachOf, sidesOf, type Side } from './registration.policy';
+import { localDateIn } from '../../platform/time';
 import { today } from './registrations.service';
 
 // ---------- pairings ----------
@@ -76,6 +77,7 @@ async function toPairings(db: Kysely<DB>, rows: PairingRow[]): Promise<Pairing[]
       unitName: r.unit_name,
       communityId: r.community_id,
       communityName: r.community_name,
+      communityOrgName: r.community_org_name,
       village: r.village,
       streetName: r.street_name,
       status: r.status,
@@ -246,7 +248,7 @@ export async function listAgreements(ctx: AppContext, principal: Principal, q: A
     else query = query.where('a.status', '=', s);
   }
   if (q.expiringWithinDays) {
-    const until = new Date(Date.now() + q.expiringWithinDays * 86_400_000).toISOString().slice(0, 10);
+    const until = localDateIn(q.expiringWithinDays);
     query = query.where('a.status', '=', 'signed_by_both').where('a.term_end', '>=', t).where('a.term_end', '<=', until);
   }
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -370,7 +372,7 @@ export async function endAgreement(ctx: AppContext, principal: Principal, id: st
 /** Daily: notify both sides of agreements in force that end within 30 days (once per agreement). */
 export async function remindExpiringAgreements(ctx: AppContext): Promise<number> {
   const t = today();
-  const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const until = localDateIn(30);
   const rows = await ctx.db
     .selectFrom('agreement as a')
     .innerJoin('pairing as p', 'p.id', 'a.pairing_id')

@@ -19,6 +19,7 @@ import type {
 } from '../../../contracts/registration';
 import { cardNumber, nextRegistrationStatus, type RegistrationEvent } from '../../../domain/registration/lifecycle';
 import { maskName } from '../../platform/crypto';
+import { localDate } from '../../platform/time';
 import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -27,7 +28,7 @@ import type { Principal } from '../../platform/principal';
 import { notify } from './notifications.service';
 import { inReach, reachOf, sidesOf } from './registration.policy';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = () => localDate();
 const CARD_PREFIX = 'GJ';
 
 // ---------- cycles ----------
@@ -341,9 +342,9 @@ export async function verifyCard(ctx: AppContext, cardNo: string): Promise<CardV
 
 // ---------- who has not reported in ----------
 
-function missingMembers(ctx: AppContext, principal: Principal, cycleId: string, q: MissingQuery) {
+function missingMembers(db: Kysely<DB>, principal: Principal, cycleId: string, q: MissingQuery) {
   const reach = reachOf(principal, 'registration.read');
-  let query = ctx.db
+  let query = db
     .selectFrom('member as m')
     .innerJoin('region as c', 'c.id', 'm.residence_region_id')
     .leftJoin('region as st', 'st.id', 'c.parent_id')
@@ -359,9 +360,9 @@ function missingMembers(ctx: AppContext, principal: Principal, cycleId: string, 
   return query;
 }
 
-function missingUnits(ctx: AppContext, principal: Principal, cycleId: string, q: MissingQuery) {
+function missingUnits(db: Kysely<DB>, principal: Principal, cycleId: string, q: MissingQuery) {
   const reach = reachOf(principal, 'registration.read');
-  let query = ctx.db
+  let query = db
     .selectFrom('pairing as p')
     .innerJoin('region as c', 'c.id', 'p.community_id')
     .leftJoin('region as st', 'st.id', 'c.parent_id')
@@ -392,7 +393,7 @@ export async function listMissing(ctx: AppContext, principal: Principal, q: Miss
   const pageSize = q.pageSize ?? 20;
   const offset = ((q.page ?? 1) - 1) * pageSize;
   if (q.kind === 'member') {
-    const base = missingMembers(ctx, principal, cycle.id, q);
+    const base = missingMembers(ctx.db, principal, cycle.id, q);
     const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     const rows = await base
       .select(['m.id', 'm.name', 'm.phone_masked', 'u.id as unit_id', 'u.name as unit_name', 'c.id as community_id', 'c.name as community_name', 'st.name as street_name'])
@@ -406,7 +407,7 @@ export async function listMissing(ctx: AppContext, principal: Principal, q: Miss
       items: rows.map((r) => ({ kind: 'member', memberId: r.id, memberName: r.name, memberPhoneMasked: r.phone_masked, unitOrgId: r.unit_id, unitName: r.unit_name, communityId: r.community_id, communityName: r.community_name, streetName: r.street_name })),
     };
   }
-  const base = missingUnits(ctx, principal, cycle.id, q);
+  const base = missingUnits(ctx.db, principal, cycle.id, q);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .select(['u.id as unit_id', 'u.name as unit_name', 'c.id as community_id', 'c.name as community_name', 'st.name as street_name'])
@@ -429,12 +430,12 @@ export async function sendReminders(ctx: AppContext, principal: Principal, input
   let sent = 0;
   await ctx.db.transaction().execute(async (trx) => {
     if (input.kind === 'member') {
-      const rows = await missingMembers(ctx, principal, cycle.id, q).select(['m.user_id', 'c.name as community_name']).where('m.user_id', 'is not', null).limit(10_000).execute();
+      const rows = await missingMembers(trx, principal, cycle.id, q).select(['m.user_id', 'c.name as community_name']).where('m.user_id', 'is not', null).limit(10_000).execute();
       for (const r of rows) {
         if (await notify(trx, r.user_id!, { kind: 'registration_reminder', title: `请到${r.community_name}报到`, body: `${cycle.name}报到截止 ${cycle.ends_on}`, link: '/registration/me', dedupeKey: `reg-reminder:${cycle.id}` })) sent++;
       }
     } else {
-      const rows = await missingUnits(ctx, principal, cycle.id, q)
+      const rows = await missingUnits(trx, principal, cycle.id, q)
         .innerJoin('role_assignment as ra', (j) => j.onRef('ra.organization_id', '=', 'p.unit_org_id').on('ra.role', '=', 'unit_admin'))
         .select(['ra.user_id', 'c.name as community_name', 'u.name as unit_name', 'c.id as community_id'])
         .limit(10_000)

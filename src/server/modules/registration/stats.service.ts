@@ -9,6 +9,7 @@ import type { AreaStats, RegistrationStats, RegistrationStatsQuery } from '../..
 import type { AppContext } from '../../platform/context';
 import type { Principal } from '../../platform/principal';
 import { inReach, reachOf } from './registration.policy';
+import { localDateIn } from '../../platform/time';
 import { today } from './registrations.service';
 
 export async function registrationStats(ctx: AppContext, principal: Principal, q: RegistrationStatsQuery): Promise<RegistrationStats> {
@@ -86,7 +87,7 @@ export async function registrationStats(ctx: AppContext, principal: Principal, q
     : [];
 
   const t = today();
-  const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const until = localDateIn(30);
   const agreements = await ctx.db
     .selectFrom('pairing as p')
     .innerJoin('region as c', 'c.id', 'p.community_id')
