@@ -1,6 +1,6 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Outlet, useNavigation } from 'react-router-dom';
 import { useI18n } from '../lib/i18n/useI18n';
 import { Brand } from '../ui/Brand';
@@ -8,9 +8,12 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
+// Loaded after the shell, so that its popover does not weigh on the first screen.
+const NotificationBell = lazy(() => import('./NotificationBell').then((m) => ({ default: m.NotificationBell })));
+
 /**
  * The frame of every signed-in page: a side menu on a desktop, a drawer behind the menu button on
- * a phone or tablet (below antd's `lg`, 992 px), the header with language and user menu.
+ * a phone or tablet (below antd's `lg`, 992 px), the header with notifications, language and user menu.
  */
 export function AppLayout() {
   const { t } = useI18n();
@@ -63,6 +66,9 @@ export function AppLayout() {
             </Link>
           )}
           <div className="gj-header__spacer" />
+          <Suspense fallback={null}>
+            <NotificationBell />
+          </Suspense>
           <LanguageSwitch size={mobile ? 'small' : 'middle'} />
           <UserMenu showName={!mobile} />
         </Layout.Header>

@@ -1,7 +1,7 @@
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import { useI18n } from '../lib/i18n/useI18n';
-import { NAVIGATION, selectedNavKey } from './navigation';
+import { NAVIGATION, navItemVisible, selectedNavKey } from './navigation';
 import { useAuth } from './useAuth';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
@@ -15,7 +15,7 @@ export function SideMenu({ onNavigate, collapsed = false }: { onNavigate?: () =>
 
   const items: MenuItem[] = [];
   for (const group of NAVIGATION) {
-    const visible = group.items.filter((item) => !item.permission || can(item.permission));
+    const visible = group.items.filter((item) => navItemVisible(item, can));
     if (visible.length === 0) continue;
     const children: MenuItem[] = visible.map((item) => ({
       key: item.key,

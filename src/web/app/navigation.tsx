@@ -1,14 +1,20 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   ContactsOutlined,
+  FileProtectOutlined,
   FlagOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
+  LinkOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../lib/i18n/messages';
@@ -18,8 +24,8 @@ export interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** Shown only to users with this permission; absent = every signed-in user. */
-  permission?: string;
+  /** Shown only to users with this permission (with a list: all of them); absent = every signed-in user. */
+  permission?: string | readonly string[];
   testId: string;
 }
 
@@ -34,6 +40,60 @@ export const NAVIGATION: NavGroup[] = [
   {
     items: [
       { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, testId: 'menu-home' },
+    ],
+  },
+  {
+    label: 'nav.registration',
+    items: [
+      {
+        key: 'registration-me',
+        path: '/registration/me',
+        label: 'nav.myRegistration',
+        icon: <SolutionOutlined />,
+        permission: 'registration.apply',
+        testId: 'menu-registration-me',
+      },
+      {
+        key: 'registration-queue',
+        path: '/registration/queue',
+        label: 'nav.registrationQueue',
+        icon: <CheckSquareOutlined />,
+        permission: 'registration.decide',
+        testId: 'menu-registration-queue',
+      },
+      {
+        key: 'registration-missing',
+        path: '/registration/missing',
+        label: 'nav.registrationMissing',
+        icon: <UserSwitchOutlined />,
+        // Staff and unit admins (a member reads only his or her own registrations).
+        permission: ['registration.read', 'pairing.read'],
+        testId: 'menu-registration-missing',
+      },
+      {
+        key: 'registration-pairings',
+        path: '/registration/pairings',
+        label: 'nav.pairings',
+        icon: <LinkOutlined />,
+        permission: 'pairing.read',
+        testId: 'menu-registration-pairings',
+      },
+      {
+        key: 'registration-agreements',
+        path: '/registration/agreements',
+        label: 'nav.agreements',
+        icon: <FileProtectOutlined />,
+        permission: 'agreement.read',
+        testId: 'menu-registration-agreements',
+      },
+      {
+        key: 'registration-dashboard',
+        path: '/registration/dashboard',
+        label: 'nav.registrationDashboard',
+        icon: <BarChartOutlined />,
+        permission: ['registration.read', 'pairing.read'],
+        testId: 'menu-registration-dashboard',
+      },
     ],
   },
   {
@@ -116,6 +176,12 @@ export const NAVIGATION: NavGroup[] = [
     ],
   },
 ];
+
+/** Whether a user with `can` may see `item`. */
+export function navItemVisible(item: NavItem, can: (permission: string) => boolean): boolean {
+  if (!item.permission) return true;
+  return typeof item.permission === 'string' ? can(item.permission) : item.permission.every(can);
+}
 
 /** The menu key of the page at `pathname`: the item with the longest matching path. */
 export function selectedNavKey(pathname: string): string | undefined {

@@ -20,6 +20,14 @@ import { RouteError } from './RouteError';
 //   /directory/households[/:id]        households              (directory.household.read)
 //   /directory/teams[/:id]             volunteer teams         (directory.team.read)
 //   /directory/import[?kind=]          import from .xlsx       (directory.import)
+//   /registration/me                   a member reports in, the card   (registration.apply)
+//   /registration/cards/:id            a card's print view (A6)        (registration.read)
+//   /registration/queue[?status=&kind=] confirm or reject              (registration.decide)
+//   /registration/missing[?kind=]      who has not reported in yet     (registration.read + pairing.read)
+//   /registration/pairings             pairs of units and communities  (pairing.read)
+//   /registration/agreements[/:id[/print]]  agreements, print view (A4) (agreement.read)
+//   /registration/dashboard            charts and numbers              (registration.read + pairing.read)
+//   /verify/:cardNo                    public check of a card (its QR code), no login
 export const routes: RouteObject[] = [
   {
     element: <AppRoot />,
@@ -29,6 +37,11 @@ export const routes: RouteObject[] = [
       {
         path: '/login',
         lazy: () => import('../modules/auth/pages/LoginPage').then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        // What scanning a registration card's QR code opens: public, no login.
+        path: '/verify/:cardNo',
+        lazy: () => import('../modules/registration/pages/VerifyCardPage').then((m) => ({ Component: m.VerifyCardPage })),
       },
       {
         element: <RequireAuth />,
@@ -150,6 +163,87 @@ export const routes: RouteObject[] = [
                   {
                     index: true,
                     lazy: () => import('../modules/directory/pages/ImportPage').then((m) => ({ Component: m.ImportPage })),
+                  },
+                ],
+              },
+              {
+                path: 'registration/me',
+                element: <RequirePermission permission="registration.apply" />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () =>
+                      import('../modules/registration/pages/MyRegistrationPage').then((m) => ({ Component: m.MyRegistrationPage })),
+                  },
+                ],
+              },
+              {
+                path: 'registration/cards/:id',
+                element: <RequirePermission permission="registration.read" />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () => import('../modules/registration/pages/CardPrintPage').then((m) => ({ Component: m.CardPrintPage })),
+                  },
+                ],
+              },
+              {
+                path: 'registration/queue',
+                element: <RequirePermission permission="registration.decide" />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () => import('../modules/registration/pages/QueuePage').then((m) => ({ Component: m.QueuePage })),
+                  },
+                ],
+              },
+              {
+                path: 'registration/missing',
+                element: <RequirePermission permission={['registration.read', 'pairing.read']} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () => import('../modules/registration/pages/MissingPage').then((m) => ({ Component: m.MissingPage })),
+                  },
+                ],
+              },
+              {
+                path: 'registration/pairings',
+                element: <RequirePermission permission="pairing.read" />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () => import('../modules/registration/pages/PairingsPage').then((m) => ({ Component: m.PairingsPage })),
+                  },
+                ],
+              },
+              {
+                path: 'registration/agreements',
+                element: <RequirePermission permission="agreement.read" />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () => import('../modules/registration/pages/AgreementsPage').then((m) => ({ Component: m.AgreementsPage })),
+                  },
+                  {
+                    path: ':id',
+                    lazy: () =>
+                      import('../modules/registration/pages/AgreementDetailPage').then((m) => ({ Component: m.AgreementDetailPage })),
+                  },
+                  {
+                    path: ':id/print',
+                    lazy: () =>
+                      import('../modules/registration/pages/AgreementPrintPage').then((m) => ({ Component: m.AgreementPrintPage })),
+                  },
+                ],
+              },
+              {
+                path: 'registration/dashboard',
+                element: <RequirePermission permission={['registration.read', 'pairing.read']} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () => import('../modules/registration/pages/DashboardPage').then((m) => ({ Component: m.DashboardPage })),
                   },
                 ],
               },

@@ -1,9 +1,12 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CarryOutOutlined,
+  CheckSquareOutlined,
   ContactsOutlined,
   IdcardOutlined,
   HeartOutlined,
+  LinkOutlined,
   MessageOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -27,6 +30,10 @@ interface Shortcut {
 }
 
 const SHORTCUTS: Shortcut[] = [
+  { to: '/registration/me', label: 'nav.myRegistration', icon: <SolutionOutlined />, permission: 'registration.apply' },
+  { to: '/registration/queue', label: 'nav.registrationQueue', icon: <CheckSquareOutlined />, permission: 'registration.decide' },
+  { to: '/registration/pairings', label: 'nav.pairings', icon: <LinkOutlined />, permission: 'pairing.read' },
+  { to: '/registration/dashboard', label: 'nav.registrationDashboard', icon: <BarChartOutlined />, permission: 'pairing.read' },
   { to: '/directory/members', label: 'nav.members', icon: <IdcardOutlined />, permission: 'directory.member.read' },
   { to: '/directory/households', label: 'nav.households', icon: <ContactsOutlined />, permission: 'directory.household.read' },
   { to: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'admin.user.read' },
@@ -35,7 +42,6 @@ const SHORTCUTS: Shortcut[] = [
 ];
 
 const UPCOMING: { title: MessageKey; desc: MessageKey; icon: ReactNode }[] = [
-  { title: 'home.module.registration', desc: 'home.module.registration.desc', icon: <SolutionOutlined /> },
   { title: 'home.module.threeLists', desc: 'home.module.threeLists.desc', icon: <UnorderedListOutlined /> },
   { title: 'home.module.volunteering', desc: 'home.module.volunteering.desc', icon: <CarryOutOutlined /> },
   { title: 'home.module.concerns', desc: 'home.module.concerns.desc', icon: <MessageOutlined /> },

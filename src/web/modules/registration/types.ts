@@ -1,0 +1,27 @@
+// Shapes of the registration API, from its contract (src/contracts/registration.ts). Type imports
+// only: nothing of TypeBox reaches the browser bundle.
+export type {
+  Agreement,
+  AgreementSide,
+  AgreementStatus,
+  AgreementTask,
+  AreaStats,
+  CardVerification,
+  CreateAgreementBody,
+  CreateCycleBody,
+  MissingEntry,
+  Pairing,
+  PairingSide,
+  PairingStatus,
+  ProposePairingBody,
+  Registration,
+  RegistrationCard,
+  RegistrationCycle,
+  RegistrationKind,
+  RegistrationStats,
+  RegistrationStatus,
+  ReminderBody,
+  ReportInBody,
+  SignBody,
+  UpdateAgreementBody,
+} from '../../../contracts/registration';
