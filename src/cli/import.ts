@@ -10,9 +10,8 @@ import type { Database } from '../server/db/database';
 import type { ImportKind } from '../server/db/schema';
 import type { AuditActor } from '../server/platform/audit';
 import type { AppContext } from '../server/platform/context';
-import { PersonalDataCipher } from '../server/platform/crypto';
+import { buildApp } from '../server/app';
 import { permissionsOf, type Principal } from '../server/platform/principal';
-import { resolveSecrets } from '../server/platform/secrets';
 import { commitImport, discardImport, validateImport } from '../server/modules/directory';
 
 function systemPrincipal(): Principal {
@@ -51,8 +50,17 @@ export async function runCliImport(
   file: string,
   opts: { skipInvalid: boolean; dryRun: boolean },
 ): Promise<number> {
-  const { secrets } = await resolveSecrets(database.db, config);
-  const ctx = { config, database, db: database.db, secrets, cipher: new PersonalDataCipher(secrets.encryptionKey), log: console } as unknown as AppContext;
+  // The app (not listening) gives the import the same context as the web: secrets, and the modules' event handlers.
+  const app = await buildApp(config, database, { logger: false });
+  await app.ready();
+  try {
+    return await run(app.ctx, kind, file, opts);
+  } finally {
+    await app.close();
+  }
+}
+
+async function run(ctx: AppContext, kind: ImportKind, file: string, opts: { skipInvalid: boolean; dryRun: boolean }): Promise<number> {
   const principal = systemPrincipal();
   const actor: AuditActor = { userId: null, account: 'cli', ip: null, userAgent: 'gongjian import', requestId: null };
   const started = Date.now();

@@ -4,8 +4,10 @@
  * Handlers run after the change is committed, in order; a failing handler is logged and does not
  * undo the change.
  */
+import type { AuditActor } from './audit';
+
 export interface DomainEvents {
-  'member.residence_changed': { memberId: string; fromCommunityId: string | null; toCommunityId: string | null; actorUserId: string | null };
+  'member.residence_changed': { memberId: string; fromCommunityId: string | null; toCommunityId: string | null; actor: AuditActor };
 }
 
 type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => Promise<void>;

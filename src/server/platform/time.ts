@@ -3,7 +3,7 @@
  * (Asia/Shanghai unless GONGJIAN_TIMEZONE says otherwise), not in UTC: at 07:00 in Beijing it is
  * already the day an agreement starts.
  */
-const ZONE = process.env.GONGJIAN_TIMEZONE || 'Asia/Shanghai';
+export const ZONE = process.env.GONGJIAN_TIMEZONE || 'Asia/Shanghai';
 const FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** 'YYYY-MM-DD' of an instant in the programme's time zone (today by default). */

@@ -758,8 +758,11 @@ function resultCounts(result: unknown) {
 
 const INSERT_CHUNK = 500;
 
-async function applyRows(trx: Transaction<DB>, kind: ImportKind, rows: Matched[], principalId: string, onProgress: (done: number) => void) {
+type Moved = Array<{ memberId: string; from: string | null; to: string | null }>;
+
+async function applyRows(trx: Transaction<DB>, kind: ImportKind, rows: Matched[], principalId: string, onProgress: (done: number) => void): Promise<Moved> {
   let done = 0;
+  const moved: Moved = [];
   const creates = rows.filter((r) => r.action === 'create');
   const updates = rows.filter((r) => r.action === 'update');
   if (kind === 'members') {
@@ -773,7 +776,9 @@ async function applyRows(trx: Transaction<DB>, kind: ImportKind, rows: Matched[]
       onProgress((done += chunk.length));
     }
     for (const r of updates) {
+      const before = r.values.residence_region_id !== undefined ? await trx.selectFrom('member').select('residence_region_id').where('id', '=', r.targetId!).executeTakeFirst() : undefined;
       await trx.updateTable('member').set({ ...r.values, updated_at: sql`now()` } as never).where('id', '=', r.targetId!).execute();
+      if (before && before.residence_region_id !== r.values.residence_region_id) moved.push({ memberId: r.targetId!, from: before.residence_region_id, to: (r.values.residence_region_id as string | null) ?? null });
       onProgress(++done);
     }
   } else if (kind === 'households') {
@@ -819,6 +824,7 @@ async function applyRows(trx: Transaction<DB>, kind: ImportKind, rows: Matched[]
       onProgress(++done);
     }
   }
+  return moved;
 }
 
 export async function commitImport(
@@ -853,11 +859,15 @@ export async function commitImport(
         throw conflict('IMPORT_STALE', `${stale.length} rows to add exist already since this sheet was checked; upload it again`, { rows: stale.map((r) => r.row).slice(0, 50) });
       }
     }
-    await applyRows(trx, b.kind, rows, principal.userId, (done) => onProgress(done, total));
+    const moved = await applyRows(trx, b.kind, rows, principal.userId, (done) => onProgress(done, total));
     await writeAudit(trx, actor, { action: 'import.commit', entityType: 'import_batch', entityId: id, after: { kind: b.kind, fileName: b.file_name, ...result } });
-    return claimed;
+    return { claimed, moved };
   });
-  return toReport(committed);
+  // Members the sheet moved: other modules react as to a move made by hand.
+  for (const m of committed.moved) {
+    await ctx.events.emit('member.residence_changed', { memberId: m.memberId, fromCommunityId: m.from, toCommunityId: m.to, actor });
+  }
+  return toReport(committed.claimed);
 }
 
 export async function discardImport(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<void> {

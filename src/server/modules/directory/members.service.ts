@@ -307,7 +307,7 @@ export async function updateMember(ctx: AppContext, principal: Principal, id: st
     await writeAudit(trx, actor, { action: 'member.update', entityType: 'member', entityId: id, before, after: auditView(values) });
   });
   if (input.residenceRegionId !== undefined && input.residenceRegionId !== current.residence_region_id) {
-    await ctx.events.emit('member.residence_changed', { memberId: id, fromCommunityId: current.residence_region_id, toCommunityId: input.residenceRegionId, actorUserId: principal.userId });
+    await ctx.events.emit('member.residence_changed', { memberId: id, fromCommunityId: current.residence_region_id, toCommunityId: input.residenceRegionId, actor });
   }
   return getMember(ctx, principal, id);
 }

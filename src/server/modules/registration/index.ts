@@ -72,7 +72,7 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   const { ctx } = app;
 
   ctx.events.on('member.residence_changed', async (e) => {
-    await endRegistrationsOnMove(ctx, e.memberId, e.toCommunityId, e.actorUserId);
+    await endRegistrationsOnMove(ctx, e.memberId, e.toCommunityId, e.actor);
   });
 
   let tags = ['registration'];

@@ -386,6 +386,7 @@ export async function remindExpiringAgreements(ctx: AppContext): Promise<number>
     )
     .select(['a.id', 'a.title', 'a.term_end', 'ra.user_id'])
     .where('a.status', '=', 'signed_by_both')
+    .where('p.status', '=', 'active')
     .where('a.term_end', '>=', t)
     .where('a.term_end', '<=', until)
     .execute();

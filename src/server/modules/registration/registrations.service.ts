@@ -91,6 +91,7 @@ function selectRegistrations(db: Kysely<DB>) {
       'r.cycle_id',
       'cy.name as cycle_name',
       'cy.starts_on as cycle_starts_on',
+      'cy.ends_on as cycle_ends_on',
       'r.community_id',
       'c.name as community_name',
       'c.path as community_path',
@@ -250,7 +251,8 @@ export async function confirmRegistration(ctx: AppContext, principal: Principal,
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw conflict('REGISTRATION_STATE', 'The registration was decided meanwhile');
-    if (row.residence_correction && row.member_id) {
+    const current = row.member_id ? await trx.selectFrom('member').select('residence_region_id').where('id', '=', row.member_id).executeTakeFirst() : undefined;
+    if (row.residence_correction && row.member_id && current?.residence_region_id !== row.community_id) {
       // The member said the directory had the wrong residence; confirming corrects it.
       await trx
         .updateTable('member')
@@ -285,7 +287,7 @@ export async function rejectRegistration(ctx: AppContext, principal: Principal, 
 }
 
 /** When a member moves, the registrations at the old community end (history is kept). */
-export async function endRegistrationsOnMove(ctx: AppContext, memberId: string, toCommunityId: string | null, actorUserId: string | null): Promise<number> {
+export async function endRegistrationsOnMove(ctx: AppContext, memberId: string, toCommunityId: string | null, actor: AuditActor): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
     const ended = await trx
       .updateTable('registration')
@@ -296,7 +298,7 @@ export async function endRegistrationsOnMove(ctx: AppContext, memberId: string, 
       .returning('id')
       .execute();
     for (const r of ended) {
-      await writeAudit(trx, { userId: actorUserId, account: null, ip: null, userAgent: null, requestId: null }, { action: 'registration.end', entityType: 'registration', entityId: r.id, after: { reason: 'moved' } });
+      await writeAudit(trx, actor, { action: 'registration.end', entityType: 'registration', entityId: r.id, after: { reason: 'moved' } });
     }
     return ended.length;
   });
@@ -328,7 +330,8 @@ export async function verifyCard(ctx: AppContext, cardNo: string): Promise<CardV
   const row = await selectRegistrations(ctx.db).where('r.card_no', '=', cardNo).executeTakeFirst();
   if (!row) return { valid: false, cardNo, kind: null, holderName: null, unitName: null, communityName: null, cycleName: null, confirmedAt: null, status: null };
   return {
-    valid: row.status === 'confirmed',
+    // A card vouches for its own cycle only: once the period is over, a new report-in is due.
+    valid: row.status === 'confirmed' && row.cycle_ends_on >= today(),
     cardNo,
     kind: row.kind,
     holderName: row.kind === 'member' ? maskName(row.member_name ?? '') : row.unit_name,
@@ -424,6 +427,8 @@ export async function listMissing(ctx: AppContext, principal: Principal, q: Miss
 
 /** In-app reminders to those who have not reported in (once per person and cycle). */
 export async function sendReminders(ctx: AppContext, principal: Principal, input: ReminderBody, actor: AuditActor): Promise<{ sent: number }> {
+  const reach = reachOf(principal, 'registration.read');
+  if (!reach.all && reach.regionPaths.length === 0 && reach.orgPaths.length === 0) throw forbidden('Reminders are sent by communities, streets, units and supervisors');
   const cycle = await cycleFor(ctx.db, input.cycleId);
   if (!cycle) throw conflict('NO_OPEN_CYCLE', 'There is no registration period to remind about');
   const q: MissingQuery = { kind: input.kind, regionId: input.regionId, unitOrgId: input.unitOrgId };

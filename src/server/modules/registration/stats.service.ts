@@ -9,7 +9,7 @@ import type { AreaStats, RegistrationStats, RegistrationStatsQuery } from '../..
 import type { AppContext } from '../../platform/context';
 import type { Principal } from '../../platform/principal';
 import { inReach, reachOf } from './registration.policy';
-import { localDateIn } from '../../platform/time';
+import { localDateIn, ZONE } from '../../platform/time';
 import { today } from './registrations.service';
 
 export async function registrationStats(ctx: AppContext, principal: Principal, q: RegistrationStatsQuery): Promise<RegistrationStats> {
@@ -73,7 +73,7 @@ export async function registrationStats(ctx: AppContext, principal: Principal, q
         .innerJoin('region as c', 'c.id', 'r.community_id')
         .leftJoin('organization as u', 'u.id', 'r.unit_org_id')
         .select([
-          sql<string>`to_char(date_trunc('week', r.decided_at), 'YYYY-MM-DD')`.as('week'),
+          sql<string>`to_char(date_trunc('week', r.decided_at at time zone ${sql.lit(ZONE)}), 'YYYY-MM-DD')`.as('week'),
           sql<number>`count(*) filter (where r.kind = 'unit')`.as('units'),
           sql<number>`count(*) filter (where r.kind = 'member')`.as('members'),
         ])
@@ -81,8 +81,8 @@ export async function registrationStats(ctx: AppContext, principal: Principal, q
         .where('r.status', '=', 'confirmed')
         .where(scope)
         .where(regionFilter)
-        .groupBy(sql`date_trunc('week', r.decided_at)`)
-        .orderBy(sql`date_trunc('week', r.decided_at)`)
+        .groupBy(sql`date_trunc('week', r.decided_at at time zone ${sql.lit(ZONE)})`)
+        .orderBy(sql`date_trunc('week', r.decided_at at time zone ${sql.lit(ZONE)})`)
         .execute()
     : [];
 
