@@ -295,6 +295,16 @@ describeStores('registration: pairings and agreements', (store) => {
       expect(listed).toMatchObject(expected);
       // 翠湖社区 has no community organisation recorded: no liaison, and no error.
       expect((await unit.get(`/api/v1/pairings/${p.taxCuihu}`)).json()).toMatchObject({ communityOrgName: null, communityLiaison: null, communitySecretary: null, unitLiaison: '刘志强' });
+
+      // The leading groups of both sides, each set by its own side, are seen by the other.
+      expect((await unit.request('PUT', `/api/v1/organizations/${TAX}/leading-group`, { members: [{ name: '孙建华', post: 'leader', title: '局党组书记' }, { name: '刘志强', post: 'member' }] })).statusCode).toBe(200);
+      expect((await admin.request('PUT', `/api/v1/organizations/${XINGFU_ORG}/leading-group`, { members: [{ name: '张丽华', post: 'leader' }] })).statusCode).toBe(200);
+      const seenByCommunity = (await community.get(`/api/v1/pairings/${p.taxXingfu}`)).json();
+      expect(seenByCommunity.unitLeadingGroup).toEqual([
+        { name: '孙建华', post: 'leader', title: '局党组书记' },
+        { name: '刘志强', post: 'member', title: null },
+      ]);
+      expect((await unit.get(`/api/v1/pairings/${p.taxXingfu}`)).json().communityLeadingGroup).toEqual([{ name: '张丽华', post: 'leader', title: null }]);
     });
   });
 

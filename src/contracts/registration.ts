@@ -149,6 +149,9 @@ export type ReminderBody = Static<typeof ReminderBody>;
 
 // ---------- pairings ----------
 
+export const LeadingGroupEntry = Type.Object({ name: Type.String(), post: Type.String(), title: Nullable(Type.String()) });
+export type LeadingGroupEntry = Static<typeof LeadingGroupEntry>;
+
 export const PairingStatus = Type.Union([Type.Literal('proposed'), Type.Literal('active'), Type.Literal('declined'), Type.Literal('ended')]);
 export type PairingStatus = Static<typeof PairingStatus>;
 export const PairingSide = Type.Union([Type.Literal('unit'), Type.Literal('community'), Type.Literal('supervisor')]);
@@ -179,6 +182,9 @@ export const Pairing = Type.Object({
   unitSecretary: Nullable(Type.String()),
   communityLiaison: Nullable(Type.String()),
   communitySecretary: Nullable(Type.String()),
+  /** Both sides' leading groups (领导小组), visible to both. */
+  unitLeadingGroup: Type.Array(LeadingGroupEntry),
+  communityLeadingGroup: Type.Array(LeadingGroupEntry),
 });
 export type Pairing = Static<typeof Pairing>;
 

@@ -47,6 +47,7 @@ function selectPairings(db: Kysely<DB>) {
       'c.path as community_path',
       'c.village',
       'st.name as street_name',
+      'co.id as community_org_id',
       'co.name as community_org_name',
       'co.liaison_name as community_liaison',
       'co.secretary_name as community_secretary',
@@ -68,6 +69,11 @@ const places = (r: PairingRow) => ({ communityPath: r.community_path, unitPath: 
 async function toPairings(db: Kysely<DB>, rows: PairingRow[]): Promise<Pairing[]> {
   const ids = rows.map((r) => r.agreement_id).filter((x): x is string => x !== null);
   const agreements = ids.length ? await db.selectFrom('agreement').select(['id', 'status', 'term_start', 'term_end']).where('id', 'in', ids).execute() : [];
+  const orgIds = [...new Set(rows.flatMap((r) => [r.unit_org_id, r.community_org_id]).filter((x): x is string => x !== null))];
+  const groups = orgIds.length
+    ? await db.selectFrom('leading_group_member').select(['organization_id', 'name', 'post', 'title']).where('organization_id', 'in', orgIds).orderBy('sort_order').execute()
+    : [];
+  const groupOf = (orgId: string | null) => groups.filter((g) => g.organization_id === orgId).map(({ name, post, title }) => ({ name, post, title }));
   const t = today();
   return rows.map((r) => {
     const a = agreements.find((x) => x.id === r.agreement_id);
@@ -93,6 +99,8 @@ async function toPairings(db: Kysely<DB>, rows: PairingRow[]): Promise<Pairing[]
       unitSecretary: r.unit_secretary,
       communityLiaison: r.community_liaison,
       communitySecretary: r.community_secretary,
+      unitLeadingGroup: groupOf(r.unit_org_id),
+      communityLeadingGroup: groupOf(r.community_org_id),
     };
   });
 }

@@ -799,6 +799,7 @@ export const enUS: Messages = {
   'pairing.proposedBy': 'Proposed by {side}',
   'pairing.secretaryIs': 'Secretary {name}',
   'pairing.liaisonIs': 'Liaison {name}',
+  'pairing.leadingGroupIs': 'Leading group: {names}',
   'pairing.accept': 'Accept',
   'pairing.decline': 'Decline',
   'pairing.end': 'End pairing',

@@ -798,6 +798,7 @@ export const zhCN = {
   'pairing.proposedBy': '由{side}提出',
   'pairing.secretaryIs': '书记 {name}',
   'pairing.liaisonIs': '联络员 {name}',
+  'pairing.leadingGroupIs': '领导小组：{names}',
   'pairing.accept': '同意',
   'pairing.decline': '拒绝',
   'pairing.end': '解除结对',

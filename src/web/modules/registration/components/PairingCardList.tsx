@@ -30,7 +30,7 @@ export function PairingCardList({
             <Flex justify="space-between" align="flex-start" gap="small">
               <div style={{ minWidth: 0 }}>
                 <Typography.Text strong>{p.unitName}</Typography.Text>
-                <PairingPeople secretary={p.unitSecretary} liaison={p.unitLiaison} />
+                <PairingPeople secretary={p.unitSecretary} liaison={p.unitLiaison} group={p.unitLeadingGroup} />
               </div>
               <PairingStatusTag status={p.status} />
             </Flex>
@@ -47,7 +47,7 @@ export function PairingCardList({
                   </Typography.Text>
                 )}
               </Flex>
-              <PairingPeople secretary={p.communitySecretary} liaison={p.communityLiaison} />
+              <PairingPeople secretary={p.communitySecretary} liaison={p.communityLiaison} group={p.communityLeadingGroup} />
             </div>
             {p.status === 'active' && (
               <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 8 }}>

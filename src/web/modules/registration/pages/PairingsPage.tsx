@@ -132,7 +132,7 @@ export function PairingsPage() {
       render: (name: string, p) => (
         <>
           <Typography.Text strong>{name}</Typography.Text>
-          <PairingPeople secretary={p.unitSecretary} liaison={p.unitLiaison} />
+          <PairingPeople secretary={p.unitSecretary} liaison={p.unitLiaison} group={p.unitLeadingGroup} />
         </>
       ),
     },
@@ -150,7 +150,7 @@ export function PairingsPage() {
               </Typography.Text>
             )}
           </Flex>
-          <PairingPeople secretary={p.communitySecretary} liaison={p.communityLiaison} />
+          <PairingPeople secretary={p.communitySecretary} liaison={p.communityLiaison} group={p.communityLeadingGroup} />
         </>
       ),
     },
