@@ -100,7 +100,9 @@ export async function seedRegistration(db: Kysely<DB>, todayIso = localDate()): 
       const partyA = communityOrgs.find((o) => o.region_id === p.community_id)?.name ?? `${c.name}党组织`;
       const partyB = unitName.get(p.unit_org_id)!;
       const expired = r > 0.88;
-      const termStart = expired ? addDays(previous.starts_on, -730) : addDays(previous.starts_on, -Math.floor(random() * 300));
+      // A few agreements run out within the month, so that the renewal reminders have work.
+      const expiringSoon = r >= 0.1 && r < 0.14;
+      const termStart = expired ? addDays(previous.starts_on, -730) : expiringSoon ? addDays(todayIso, 20 - 729) : addDays(previous.starts_on, -Math.floor(random() * 300));
       const termEnd = addDays(termStart, 730 - 1);
       const state = r < 0.05 ? 'draft' : r < 0.1 ? 'signed_by_one' : 'signed_by_both';
       const id = stableId(`agreement:${p.id}`);
