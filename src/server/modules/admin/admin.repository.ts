@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB, ScopeType } from '../../db/schema';
+import { escapeLike } from '../../platform/sql';
 
 export type Reach = { regionPaths: string[]; orgPaths: string[] } | null;
 
@@ -38,9 +39,6 @@ export interface ListUsersFilter {
 
 const SORT_COLUMNS = { account: 'u.account', displayName: 'u.display_name', createdAt: 'u.created_at' } as const;
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export async function findUsers(db: Kysely<DB>, reach: Reach, f: ListUsersFilter, phoneHash: string | null) {
   let query = db.selectFrom('app_user as u').where((eb) => userInReach(eb, eb.ref('u.id'), reach));

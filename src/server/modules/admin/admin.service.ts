@@ -22,6 +22,7 @@ import type { AppContext } from '../../platform/context';
 import { maskPhone, normalizePhone } from '../../platform/crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/passwords';
+import { containsPattern, escapeLike } from '../../platform/sql';
 import { grantsFor, loadAssignments, reach, type Principal, type ResolvedAssignment } from '../../platform/principal';
 import { deleteUserSessions } from '../../platform/sessions';
 import { setPassword, toRoleAssignmentDto } from '../auth';
@@ -356,14 +357,14 @@ export async function listAuditEvents(ctx: AppContext, principal: Principal, que
   const to = parseInstant(query.to, 'to');
   let q = ctx.db.selectFrom('audit_event as a').where((eb) => userInReach(eb, eb.ref('a.actor_user_id'), r));
   if (query.actor) q = q.where(sql`lower(a.actor_account)`, '=', query.actor.toLowerCase());
-  if (query.action) q = q.where('a.action', 'like', `${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (query.action) q = q.where('a.action', 'like', `${escapeLike(query.action)}%`);
   if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);
   if (query.entityId) q = q.where('a.entity_id', '=', query.entityId);
   if (query.outcome) q = q.where('a.outcome', '=', query.outcome);
   if (from) q = q.where('a.at', '>=', from);
   if (to) q = q.where('a.at', '<', to);
   if (query.q) {
-    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.q.toLowerCase());
     q = q.where((eb) =>
       eb.or([
         eb(sql`lower(a.actor_account)`, 'like', like),

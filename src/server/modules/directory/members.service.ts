@@ -12,13 +12,11 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { normalizePhone, sealIdNumber, sealPhone } from '../../platform/crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { escapeLike } from '../../platform/sql';
 import type { Principal } from '../../platform/principal';
 import { directoryReach, memberInReach, memberVisible, writableSides, type DirectoryReach, type MemberSide } from './directory.policy';
 import { assertInside, requireOrg, requireRegion } from './places.repository';
 
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The member query with the joins every read needs: residence (rr), employer (eo), grid and building. */
 export function memberQuery(db: Kysely<DB>) {

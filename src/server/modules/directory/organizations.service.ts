@@ -19,7 +19,7 @@ import { sealPhone } from '../../platform/crypto';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { assertOrgInReach, assertRegionInReach, directoryReach, type DirectoryReach } from './directory.policy';
-import { escapeLike } from './members.service';
+import { escapeLike } from '../../platform/sql';
 import { getOrg, getRegion, namesOf } from './places.repository';
 
 function selectOrgs(ctx: AppContext) {

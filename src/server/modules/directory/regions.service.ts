@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { assertRegionInReach, directoryReach, type DirectoryReach } from './directory.policy';
-import { escapeLike } from './members.service';
+import { escapeLike } from '../../platform/sql';
 import { getRegion, namesOf, type PlaceRow } from './places.repository';
 
 export const REGION_LEVELS: readonly RegionKind[] = ['city', 'district', 'street', 'community', 'grid', 'building'];

@@ -10,7 +10,8 @@ import type { AppContext } from '../../platform/context';
 import { badRequest, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { assertOrgInReach, directoryReach, memberInReach, type DirectoryReach } from './directory.policy';
-import { escapeLike, memberQuery } from './members.service';
+import { escapeLike } from '../../platform/sql';
+import { memberQuery } from './members.service';
 import { requireOrg } from './places.repository';
 
 function teamInReach(reach: DirectoryReach) {

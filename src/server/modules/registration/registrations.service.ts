@@ -19,6 +19,7 @@ import type {
 } from '../../../contracts/registration';
 import { cardNumber, nextRegistrationStatus, type RegistrationEvent } from '../../../domain/registration/lifecycle';
 import { maskName } from '../../platform/crypto';
+import { containsPattern } from '../../platform/sql';
 import { localDate } from '../../platform/time';
 import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
@@ -149,7 +150,7 @@ export async function listRegistrations(ctx: AppContext, principal: Principal, q
   if (q.unitOrgId) query = query.where('r.unit_org_id', '=', q.unitOrgId);
   if (q.mine) query = query.where('m.user_id', '=', principal.userId);
   if (q.q?.trim()) {
-    const like = `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q.trim());
     query = query.where((eb) => eb.or([eb('m.name', 'like', like), eb('u.name', 'like', like), eb('c.name', 'like', like)]));
   }
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
