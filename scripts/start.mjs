@@ -22,6 +22,7 @@ if (stale && process.env.GONGJIAN_SKIP_WEB_BUILD !== '1') {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

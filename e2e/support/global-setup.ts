@@ -29,7 +29,12 @@ function buildWebIfStale(): void {
   const sources = [path.join(root, 'src', 'web'), path.join(root, 'vite.config.ts')];
   if (fs.existsSync(index) && Math.max(...sources.map(newest)) <= fs.statSync(index).mtimeMs) return;
   const started = Date.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite build React's and antd's development bundles.
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error('vite build failed');
   console.log(`[e2e] built the web app in ${Date.now() - started} ms`);
 }
