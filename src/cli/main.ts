@@ -13,9 +13,8 @@ import { createAdmin } from '../server/platform/bootstrap';
 import { PersonalDataCipher } from '../server/platform/crypto';
 import { resolveSecrets } from '../server/platform/secrets';
 import { announce, startServer } from '../server/main';
-import { seedCity, type CityScale } from '../server/seed/city';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/seed/demo';
-import { seedRegistration } from '../server/seed/registration';
+import { seedDemoCity, type CityScale } from '../server/seed';
 
 interface CommonFlags {
   dataDir?: string;
@@ -125,16 +124,12 @@ withCommon(program.command('seed').description('seed the demo data (idempotent);
     try {
       const { secrets } = await resolveSecrets(database.db, cfg);
       let lastStep = '';
-      const summary = await seedCity(database.db, new PersonalDataCipher(secrets.encryptionKey), {
-        scale: flags.scale as CityScale,
-        onProgress: (step, done, total) => {
-          if (step !== lastStep && lastStep) process.stdout.write('\n');
-          lastStep = step;
-          process.stdout.write(`\r  ${step}: ${done}/${total}`);
-        },
+      const { city: summary, programme } = await seedDemoCity(database.db, new PersonalDataCipher(secrets.encryptionKey), flags.scale as CityScale, (step, done, total) => {
+        if (step !== lastStep && lastStep) process.stdout.write('\n');
+        lastStep = step;
+        process.stdout.write(`\r  ${step}: ${done}/${total}`);
       });
       if (lastStep) process.stdout.write('\n');
-      const programme = await seedRegistration(database.db);
       if (programme.seeded) console.log(`Seeded the programme: ${Object.entries(programme.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
       if (!summary.seeded) console.log(`The demo city (${summary.scale}) was there already; nothing changed.`);
       else console.log(`Seeded the demo city (${summary.scale}) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);

@@ -14,16 +14,15 @@ import { migrateToLatest } from './db/migrate';
 import { purgeAudit } from './platform/audit';
 import { ensureFirstAdmin, type CreatedAdmin } from './platform/bootstrap';
 import { sweepSessions } from './platform/sessions';
-import { seedCity, type CitySummary } from './seed/city';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo';
-import { seedRegistration } from './seed/registration';
+import { seedDemoCity, type DemoSummary } from './seed';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
   admin: CreatedAdmin | null;
-  demo: CitySummary | null;
+  demo: DemoSummary | null;
   stop(): Promise<void>;
 }
 
@@ -61,18 +60,15 @@ export async function startServer(config: Config, log: (line: string) => void = 
     if (ran.length > 0) log(`Migrated the database: ${ran.join(', ')}`);
     const app = await buildApp(config, database);
     const admin = await ensureFirstAdmin(database.db, config.password, { account: config.adminAccount, password: config.adminPassword });
-    let demo: CitySummary | null = null;
+    let demo: DemoSummary | null = null;
     if (admin && config.seedDemo) {
       let lastStep = '';
-      demo = await seedCity(database.db, app.ctx.cipher, {
-        scale: config.seedScale,
-        onProgress: (step) => {
-          if (step !== lastStep) log(`Seeding the demo city (${config.seedScale}): ${(lastStep = step)}…`);
-        },
+      demo = await seedDemoCity(database.db, app.ctx.cipher, config.seedScale, (step) => {
+        if (step !== lastStep) log(`Seeding the demo city (${config.seedScale}): ${(lastStep = step)}…`);
       });
-      const programme = await seedRegistration(database.db);
+      const { city, programme } = demo;
       log(
-        `Seeded the demo city in ${(demo.elapsedMs / 1000).toFixed(1)} s: ${demo.counts.member} members, ${demo.counts.household} households, ${demo.counts.organization} organisations, ${programme.counts.pairing} pairings, ${programme.counts.registration} registrations.`,
+        `Seeded the demo city in ${(city.elapsedMs / 1000).toFixed(1)} s: ${city.counts.member} members, ${city.counts.household} households, ${city.counts.organization} organisations, ${programme.counts.pairing} pairings, ${programme.counts.registration} registrations.`,
       );
     }
     const address = await app.listen({ host: config.host, port: config.port });

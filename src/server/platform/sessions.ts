@@ -68,23 +68,16 @@ async function principalFor(
   };
 }
 
+/** What a principal needs of its user, for both sessions and tokens. */
+const PRINCIPAL_USER_COLUMNS = ['u.id', 'u.account', 'u.display_name', 'u.phone_masked', 'u.status', 'u.must_change_password', 'u.password_changed_at'] as const;
+
 /** Resolves a session cookie to its principal; expired or idle sessions are removed and yield null. */
 export async function principalFromSession(ctx: AppContext, token: string): Promise<Principal | null> {
   const hash = sha256(token);
   const row = await ctx.db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select([
-      's.last_seen_at',
-      's.expires_at',
-      'u.id',
-      'u.account',
-      'u.display_name',
-      'u.phone_masked',
-      'u.status',
-      'u.must_change_password',
-      'u.password_changed_at',
-    ])
+    .select(['s.last_seen_at', 's.expires_at', ...PRINCIPAL_USER_COLUMNS])
     .where('s.id_hash', '=', hash)
     .executeTakeFirst();
   if (!row) return null;
@@ -105,18 +98,7 @@ export async function principalFromToken(ctx: AppContext, token: string): Promis
   const row = await ctx.db
     .selectFrom('api_token as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select([
-      't.id as token_id',
-      't.scopes',
-      't.last_used_at',
-      'u.id',
-      'u.account',
-      'u.display_name',
-      'u.phone_masked',
-      'u.status',
-      'u.must_change_password',
-      'u.password_changed_at',
-    ])
+    .select(['t.id as token_id', 't.scopes', 't.last_used_at', ...PRINCIPAL_USER_COLUMNS])
     .where('t.token_hash', '=', sha256(token))
     .where('t.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))

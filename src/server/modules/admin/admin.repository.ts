@@ -89,13 +89,6 @@ export async function findScope(db: Kysely<DB>, type: ScopeType, id: string | nu
     .executeTakeFirst();
 }
 
-/** Names for the ids found in materialised paths, to show a scope as 临江市 / 东城街道 / 幸福社区. */
-export async function namesFor(db: Kysely<DB>, table: 'region' | 'organization', ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export interface ScopeRow {
   id: string;
   name: string;

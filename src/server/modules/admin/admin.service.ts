@@ -26,7 +26,8 @@ import { containsPattern, escapeLike } from '../../platform/sql';
 import { grantsFor, loadAssignments, reach, type Principal, type ResolvedAssignment } from '../../platform/principal';
 import { deleteUserSessions } from '../../platform/sessions';
 import { setPassword, toRoleAssignmentDto } from '../auth';
-import { findScope, findUser, findUsers, namesFor, searchScopes, userInReach } from './admin.repository';
+import { namesOf } from '../../db/tree';
+import { findScope, findUser, findUsers, searchScopes, userInReach } from './admin.repository';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
@@ -326,19 +327,9 @@ export async function listScopes(ctx: AppContext, principal: Principal, query: S
   for (const t of types) {
     const kinds = rule ? (t === 'region' ? rule.regionKinds : rule.organizationKinds) : undefined;
     const rows = await searchScopes(ctx.db, t, query.q?.trim() || undefined, r, 50, kinds);
-    const ids = [...new Set(rows.flatMap((row) => row.path.split('/').filter(Boolean)))];
-    const names = await namesFor(ctx.db, t, ids);
+    const names = await namesOf(ctx.db, t, rows.map((row) => row.path));
     for (const row of rows) {
-      out.push({
-        type: t,
-        id: row.id,
-        name: row.name,
-        kind: row.kind,
-        pathNames: row.path
-          .split('/')
-          .filter(Boolean)
-          .map((id) => names.get(id) ?? '?'),
-      });
+      out.push({ type: t, id: row.id, name: row.name, kind: row.kind, pathNames: names(row.path) });
     }
   }
   return out;

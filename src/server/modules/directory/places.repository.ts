@@ -58,10 +58,4 @@ export function assertInside(child: PlaceRow, parent: PlaceRow, field: string): 
   }
 }
 
-/** Names for every id in the given materialised paths, in one query per table. */
-export async function namesOf(db: Kysely<DB>, table: 'region' | 'organization', paths: Array<string | null>): Promise<(path: string | null) => string[]> {
-  const ids = [...new Set(paths.flatMap((p) => (p ? p.split('/').filter(Boolean) : [])))];
-  const rows = ids.length ? await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute() : [];
-  const names = new Map(rows.map((r) => [r.id, r.name]));
-  return (path) => (path ? path.split('/').filter(Boolean).map((id) => names.get(id) ?? '?') : []);
-}
+export { namesOf } from '../../db/tree';

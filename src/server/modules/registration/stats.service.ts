@@ -25,8 +25,6 @@ export async function registrationStats(ctx: AppContext, principal: Principal, q
   const communities = await ctx.db
     .selectFrom('region as c')
     .leftJoin('region as st', 'st.id', 'c.parent_id')
-    // No unit here: organisation-scoped callers (unit admins) see no community rows.
-    .leftJoin('organization as u', (j) => j.on(sql<SqlBool>`false`))
     .select(['c.id', 'c.name', 'st.id as street_id', 'st.name as street_name'])
     .select(sql<number>`(select count(*) from pairing p where p.community_id = c.id and p.status = 'active')`.as('units_expected'))
     .select(sql<number>`(select count(*) from registration r where r.community_id = c.id and r.cycle_id = ${cycleId} and r.kind = 'unit' and r.status = 'confirmed')`.as('units_reported'))
@@ -36,7 +34,8 @@ export async function registrationStats(ctx: AppContext, principal: Principal, q
     .select(sql<number>`(select count(*) from registration r where r.community_id = c.id and r.cycle_id = ${cycleId} and r.kind = 'member' and r.status = 'confirmed')`.as('members_reported'))
     .select(sql<number>`(select count(*) from registration r where r.community_id = c.id and r.cycle_id = ${cycleId} and r.status = 'pending')`.as('pending'))
     .where('c.kind', '=', 'community')
-    .where(scope)
+    // Rows here are communities: only region reach counts (organisation-scoped callers see none).
+    .where(inReach({ ...reach, orgPaths: [] }))
     .where(regionFilter)
     .execute();
 
