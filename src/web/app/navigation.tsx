@@ -18,6 +18,8 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../lib/i18n/messages';
+import { listsNav } from '../modules/lists/routes';
+import { volunteeringNav } from '../modules/volunteering/routes';
 
 export interface NavItem {
   key: string;
@@ -96,6 +98,8 @@ export const NAVIGATION: NavGroup[] = [
       },
     ],
   },
+  volunteeringNav,
+  listsNav,
   {
     label: 'nav.directory',
     items: [

@@ -6,6 +6,8 @@ import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth } from './RequireAuth';
 import { RequirePermission } from './RequirePermission';
 import { RouteError } from './RouteError';
+import { listsRoutes } from '../modules/lists/routes';
+import { volunteeringRoutes } from '../modules/volunteering/routes';
 
 // Every page is its own chunk, loaded when first visited.
 // URL map (also the e2e tests' entry points):
@@ -247,6 +249,8 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
+              ...volunteeringRoutes,
+              ...listsRoutes,
               { path: '*', Component: NotFoundPage },
             ],
           },

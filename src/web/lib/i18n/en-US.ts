@@ -1,6 +1,10 @@
+import { listsEnUS } from '../../modules/lists/i18n';
+import { volunteeringEnUS } from '../../modules/volunteering/i18n';
 import type { Messages } from './messages';
 
 export const enUS: Messages = {
+  ...volunteeringEnUS,
+  ...listsEnUS,
   'app.title': 'Gongjian',
   'app.subtitle': 'Co-building & dual reporting platform',
   'app.fullTitle': 'Gongjian (共建) · Co-building & dual reporting platform',

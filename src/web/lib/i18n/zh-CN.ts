@@ -2,7 +2,12 @@
 // Keys are flat and dotted: `<area>.<name>`; `{name}` marks a value put in by t(key, { name }).
 // en-US.ts must have exactly the same keys (the type checker enforces it).
 
+import { listsZhCN } from '../../modules/lists/i18n';
+import { volunteeringZhCN } from '../../modules/volunteering/i18n';
+
 export const zhCN = {
+  ...volunteeringZhCN,
+  ...listsZhCN,
   'app.title': '共建',
   'app.subtitle': '联动共建·双报到 平台',
   'app.fullTitle': '共建 · 联动共建·双报到 平台',
