@@ -58,7 +58,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   try {
     const ran = await migrateToLatest(database.db);
     if (ran.length > 0) log(`Migrated the database: ${ran.join(', ')}`);
-    const app = await buildApp(config, database);
+    const app = await buildApp(config, database, { lazySchemas: true });
     const admin = await ensureFirstAdmin(database.db, config.password, { account: config.adminAccount, password: config.adminPassword });
     let demo: DemoSummary | null = null;
     if (admin && config.seedDemo) {
@@ -73,6 +73,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
     const address = await app.listen({ host: config.host, port: config.port });
     const url = config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${new URL(address).port}` : address;
+    // Route schemas compile on first use; compile the rest now, in slices between requests.
+    app.warmSchemas().catch((err: unknown) => app.log.error({ err }, 'compiling the route schemas failed'));
     const stopJobs = startJobs({ app, config });
     let stopping: Promise<void> | null = null;
     const stop = () =>

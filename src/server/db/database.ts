@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { PGliteDialect } from './pglite-dialect';
 import type { DB } from './schema';
+import { WriteWatch, watchWrites } from './write-watch';
 
 export type Store = 'pglite' | 'postgres';
 
@@ -26,6 +27,10 @@ export interface Database {
   store: Store;
   /** The PGlite instance, for dumps and backups; null on PostgreSQL. */
   pglite: PGlite | null;
+  /** Moves on every committed write to users, sessions, tokens, role assignments or places (db/write-watch.ts). */
+  accessGeneration(): number;
+  /** Moves on every committed write of any kind (db/write-watch.ts). */
+  writeGeneration(): number;
   poolStats(): PoolStats;
   close(): Promise<void>;
 }
@@ -57,12 +62,15 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: { [INT8]: parseInt8, [DATE]: (v: string) => v },
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const watch = new WriteWatch();
+    const db = new Kysely<DB>({ dialect: watchWrites(new PGliteDialect(pglite), watch) });
     let closed = false;
     return {
       db,
       store: 'pglite',
       pglite,
+      accessGeneration: () => watch.generation,
+      writeGeneration: () => watch.writes,
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       async close() {
         if (closed) return;
@@ -92,12 +100,20 @@ export async function openPostgres(url: string, poolMax = 10): Promise<Database>
   });
   // A connection that drops while idle must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Nor one that drops while checked out between two queries (inside a transaction, say): the
+  // pool listens only to idle clients, and an 'error' event nobody listens to ends the process.
+  // The query in progress or the next one fails (503 DATABASE_UNAVAILABLE) and the pool discards
+  // the client. Found by test/faults/connection-cut.faults.test.ts.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const watch = new WriteWatch();
+  const db = new Kysely<DB>({ dialect: watchWrites(new PostgresDialect({ pool }), watch) });
   let closed = false;
   return {
     db,
     store: 'postgres',
     pglite: null,
+    accessGeneration: () => watch.generation,
+    writeGeneration: () => watch.writes,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       if (closed) return;

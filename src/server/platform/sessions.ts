@@ -8,6 +8,7 @@ import type { DB } from '../db/schema';
 import { hmac, randomToken, sha256 } from './crypto';
 import type { AppContext } from './context';
 import { loadAssignments, permissionsOf, type Principal } from './principal';
+import { principalCache } from './principal-cache';
 import { passwordExpired } from '../../domain/access/password-policy';
 
 export const SESSION_COOKIE = 'gj_session';
@@ -71,9 +72,18 @@ async function principalFor(
 /** What a principal needs of its user, for both sessions and tokens. */
 const PRINCIPAL_USER_COLUMNS = ['u.id', 'u.account', 'u.display_name', 'u.phone_masked', 'u.status', 'u.must_change_password', 'u.password_changed_at'] as const;
 
-/** Resolves a session cookie to its principal; expired or idle sessions are removed and yield null. */
+/**
+ * Resolves a session cookie to its principal; expired or idle sessions are removed and yield null.
+ * A principal resolved in the last few seconds is reused when nothing that shapes it changed since
+ * (platform/principal-cache.ts); last_seen_at is then written on the next database lookup.
+ */
 export async function principalFromSession(ctx: AppContext, token: string): Promise<Principal | null> {
   const hash = sha256(token);
+  const cache = principalCache(ctx);
+  const key = `s:${hash}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const readAt = cache.current();
   const row = await ctx.db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -90,16 +100,24 @@ export async function principalFromSession(ctx: AppContext, token: string): Prom
   if (now - row.last_seen_at.getTime() > TOUCH_SECONDS * 1000) {
     await ctx.db.updateTable('session').set({ last_seen_at: sql<Date>`now()` }).where('id_hash', '=', hash).execute();
   }
-  return principalFor(ctx, row, { sessionHash: hash });
+  const principal = await principalFor(ctx, row, { sessionHash: hash });
+  cache.set(key, principal, readAt, row.expires_at.getTime());
+  return principal;
 }
 
 export async function principalFromToken(ctx: AppContext, token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const hash = sha256(token);
+  const cache = principalCache(ctx);
+  const key = `t:${hash}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const readAt = cache.current();
   const row = await ctx.db
     .selectFrom('api_token as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(['t.id as token_id', 't.scopes', 't.last_used_at', ...PRINCIPAL_USER_COLUMNS])
-    .where('t.token_hash', '=', sha256(token))
+    .select(['t.id as token_id', 't.scopes', 't.last_used_at', 't.expires_at', ...PRINCIPAL_USER_COLUMNS])
+    .where('t.token_hash', '=', hash)
     .where('t.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
@@ -107,7 +125,9 @@ export async function principalFromToken(ctx: AppContext, token: string): Promis
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_SECONDS * 1000) {
     await ctx.db.updateTable('api_token').set({ last_used_at: sql<Date>`now()` }).where('id', '=', row.token_id).execute();
   }
-  return principalFor(ctx, row, { tokenId: row.token_id, scopes: row.scopes });
+  const principal = await principalFor(ctx, row, { tokenId: row.token_id, scopes: row.scopes });
+  cache.set(key, principal, readAt, row.expires_at ? row.expires_at.getTime() : Number.POSITIVE_INFINITY);
+  return principal;
 }
 
 export function newApiTokenSecret(): { token: string; prefix: string; hash: string } {

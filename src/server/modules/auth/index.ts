@@ -6,10 +6,12 @@ import { ApiToken, ChangePasswordBody, CreateTokenBody, CreatedToken, LoginBody,
 import { errorResponses, IdParams } from '../../../contracts/common';
 import { auditActor, requirePrincipal } from '../../platform/guard';
 import { CSRF_COOKIE, SESSION_COOKIE, csrfTokenFor, principalFromSession } from '../../platform/sessions';
+import type { Principal } from '../../platform/principal';
 import type { GongjianModule } from '../module';
 import { changePassword, createToken, listTokens, logIn, logOut, logOutEverywhere, revokeToken, toCurrentUser } from './auth.service';
 
 const tags = ['auth'];
+const meBodies = new WeakMap<Principal, { user: ReturnType<typeof toCurrentUser>; csrfToken: string }>();
 
 async function routes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -49,7 +51,10 @@ async function routes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      return { user: toCurrentUser(principal), csrfToken: principal.sessionHash ? csrfTokenFor(ctx, principal.sessionHash) : '' };
+      // A principal is reused between requests for a few seconds (platform/principal-cache.ts) and never changed: so is its answer.
+      let body = meBodies.get(principal);
+      if (!body) meBodies.set(principal, (body = { user: toCurrentUser(principal), csrfToken: principal.sessionHash ? csrfTokenFor(ctx, principal.sessionHash) : '' }));
+      return body;
     },
   );
 

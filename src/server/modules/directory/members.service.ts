@@ -12,6 +12,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { normalizePhone, sealIdNumber, sealPhone } from '../../platform/crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { cachedCount } from '../../platform/count-cache';
 import { escapeLike } from '../../platform/sql';
 import type { Principal } from '../../platform/principal';
 import { directoryReach, memberInReach, memberVisible, writableSides, type DirectoryReach, type MemberSide } from './directory.policy';
@@ -131,18 +132,26 @@ export function filteredMembers(ctx: AppContext, reach: DirectoryReach, query: O
 export async function listMembers(ctx: AppContext, principal: Principal, query: MembersQuery): Promise<{ items: Member[]; total: number }> {
   const reach = directoryReach(principal, 'directory.member.read');
   const base = filteredMembers(ctx, reach, query);
-  const { total } = await base
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
   const pageSize = query.pageSize ?? 20;
+  const offset = ((query.page ?? 1) - 1) * pageSize;
   const rows = await base
     .orderBy(MEMBER_SORT[query.sort ?? 'name'], query.order ?? 'asc')
     .orderBy('m.id')
     .limit(pageSize)
-    .offset(((query.page ?? 1) - 1) * pageSize)
+    .offset(offset)
     .execute();
-  return { items: rows.map(toMember), total: Number(total) };
+  // A short page is the last one: its rows give the total. Otherwise count (cached while nothing is written, platform/count-cache.ts).
+  const total =
+    rows.length < pageSize && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : await cachedCount(ctx, `members:${JSON.stringify([reach, query.q ?? null, query.employerOrgId ?? null, query.regionId ?? null, query.status ?? null, query.skill ?? null])}`, async () => {
+          const { total: n } = await base
+            .clearSelect()
+            .select((eb) => eb.fn.countAll<number>().as('total'))
+            .executeTakeFirstOrThrow();
+          return Number(n);
+        });
+  return { items: rows.map(toMember), total };
 }
 
 async function loadVisible(ctx: AppContext, principal: Principal, id: string, permission: 'directory.member.read' | 'directory.member.reveal' = 'directory.member.read') {
