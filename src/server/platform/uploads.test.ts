@@ -1,0 +1,69 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { UPLOAD_MAX_BYTES, decodeBase64, detectMime, makeThumbnail, readStoredFile, storeFile } from './uploads';
+
+function jpegOf(w: number, h: number): Buffer {
+  const data = Buffer.alloc(w * h * 4, 128);
+  return jpeg.encode({ width: w, height: h, data }, 80).data;
+}
+
+describe('detectMime', () => {
+  it('reads the type from the bytes, whatever the name', () => {
+    expect(detectMime(jpegOf(4, 4))).toBe('image/jpeg');
+    const png = new PNG({ width: 2, height: 2 });
+    expect(detectMime(PNG.sync.write(png))).toBe('image/png');
+    expect(detectMime(Buffer.from('GIF89a......'))).toBe('image/gif');
+    expect(detectMime(Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1'))).toBe('image/webp');
+    expect(detectMime(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
+  });
+  it('refuses executables, scripts and archives', () => {
+    expect(detectMime(Buffer.from('MZ\x90\x00PE\x00\x00', 'latin1'))).toBeNull();
+    expect(detectMime(Buffer.from('\x7fELF\x02\x01\x01', 'latin1'))).toBeNull();
+    expect(detectMime(Buffer.from('#!/bin/sh\nrm -rf /'))).toBeNull();
+    expect(detectMime(Buffer.from('PK\x03\x04', 'latin1'))).toBeNull();
+    expect(detectMime(Buffer.from('<svg onload=alert(1)>'))).toBeNull();
+    expect(detectMime(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('storeFile', () => {
+  it('stores identical bytes once under their sha-256, with a thumbnail for images', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gj-up-'));
+    const bytes = jpegOf(800, 600);
+    const a = await storeFile(dir, bytes);
+    const b = await storeFile(dir, Buffer.from(bytes));
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ mime: 'image/jpeg', size: bytes.length, hasThumbnail: true });
+    expect(readdirSync(path.join(dir, a.sha256.slice(0, 2)))).toEqual([a.sha256]);
+    expect((await readStoredFile(dir, a.sha256))!.equals(bytes)).toBe(true);
+    const thumb = jpeg.decode((await readStoredFile(dir, a.sha256, true))!);
+    expect([thumb.width, thumb.height]).toEqual([320, 240]);
+    expect(await readStoredFile(dir, '../../etc/passwd')).toBeNull();
+  });
+  it('refuses empty, oversized and unknown content', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gj-up-'));
+    await expect(storeFile(dir, Buffer.alloc(0))).rejects.toMatchObject({ code: 'UPLOAD_EMPTY' });
+    const big = Buffer.concat([jpegOf(2, 2), Buffer.alloc(UPLOAD_MAX_BYTES)]);
+    await expect(storeFile(dir, big)).rejects.toMatchObject({ code: 'UPLOAD_TOO_LARGE' });
+    await expect(storeFile(dir, Buffer.from('MZ\x90\x00', 'latin1'))).rejects.toMatchObject({ code: 'UPLOAD_TYPE' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+  it('stores a PDF without a thumbnail, and a broken JPEG without one too', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gj-up-'));
+    expect((await storeFile(dir, Buffer.from('%PDF-1.4\n%%EOF'))).hasThumbnail).toBe(false);
+    expect((await storeFile(dir, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).hasThumbnail).toBe(false);
+    expect(makeThumbnail(Buffer.from([0xff, 0xd8, 0xff]), 'image/jpeg')).toBeNull();
+  });
+});
+
+describe('decodeBase64', () => {
+  it('accepts plain and data-URL base64, refuses garbage', () => {
+    expect(decodeBase64('aGVsbG8=').toString()).toBe('hello');
+    expect(decodeBase64('data:image/png;base64,aGVsbG8=').toString()).toBe('hello');
+    expect(() => decodeBase64('!!!')).toThrow(/base64/);
+  });
+});
