@@ -32,6 +32,8 @@ export interface Config {
   encryptionKey: string | null;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** How long a resolved session or token is reused without asking the database (0 = never); see platform/principal-cache.ts. */
+  principalCacheSeconds: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
   loginLockMinutes: number;
@@ -49,6 +51,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Serve the built web app from this directory when it exists. */
   webDir: string;
+  /** Uploaded files (photos, documents), addressed by sha-256, outside the database. */
+  uploadDir: string;
   /** Seed the demo data on the first start of an empty embedded database. */
   seedDemo: boolean;
   /** How big a demo city the first start seeds. */
@@ -190,6 +194,7 @@ export function loadConfig(env: Source = process.env, overrides: ConfigOverrides
     encryptionKey,
     sessionIdleMinutes: readInt(src, 'GONGJIAN_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
     sessionMaxHours: readInt(src, 'GONGJIAN_SESSION_MAX_HOURS', 12, 1, 24 * 90),
+    principalCacheSeconds: readInt(src, 'GONGJIAN_PRINCIPAL_CACHE_SECONDS', 5, 0, 300),
     loginMaxFailures: readInt(src, 'GONGJIAN_LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: readInt(src, 'GONGJIAN_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     loginLockMinutes: readInt(src, 'GONGJIAN_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
@@ -208,6 +213,7 @@ export function loadConfig(env: Source = process.env, overrides: ConfigOverrides
     rateLimitPerMinute: readInt(src, 'GONGJIAN_RATE_LIMIT_PER_MINUTE', 0, 0, 10_000_000),
     loginRateLimitPerMinute: readInt(src, 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
     webDir: path.resolve(cwd, readString(src, 'GONGJIAN_WEB_DIR') ?? 'dist/web'),
+    uploadDir: path.resolve(cwd, readString(src, 'GONGJIAN_UPLOAD_DIR') ?? path.join(dataDir, 'uploads')),
     seedDemo: readBool(src, 'GONGJIAN_SEED_DEMO', envName === 'development'),
     metricsToken: readString(src, 'GONGJIAN_METRICS_TOKEN') ?? null,
     seedScale: readEnum(src, 'GONGJIAN_SEED_SCALE', ['small', 'county', 'city'], 'county'),
@@ -236,6 +242,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'GONGJIAN_ENCRYPTION_KEY', default: '(generated in dev)', meaning: '32 bytes, hex or base64; encrypts personal data; required in production' },
   { name: 'GONGJIAN_SESSION_IDLE_MINUTES', default: '30', meaning: 'session idle timeout' },
   { name: 'GONGJIAN_SESSION_MAX_HOURS', default: '12', meaning: 'session absolute lifetime' },
+  { name: 'GONGJIAN_PRINCIPAL_CACHE_SECONDS', default: '5', meaning: 'seconds a resolved session or token is reused per process (0 = never)' },
   { name: 'GONGJIAN_LOGIN_MAX_FAILURES', default: '5', meaning: 'failed logins before the account locks' },
   { name: 'GONGJIAN_LOGIN_WINDOW_MINUTES', default: '15', meaning: 'window in which failures are counted' },
   { name: 'GONGJIAN_LOGIN_LOCK_MINUTES', default: '15', meaning: 'how long a locked account stays locked' },
@@ -251,6 +258,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'GONGJIAN_RATE_LIMIT_PER_MINUTE', default: '0 (off)', meaning: 'API requests per minute per IP' },
   { name: 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', default: '30', meaning: 'login attempts per minute per IP' },
   { name: 'GONGJIAN_WEB_DIR', default: './dist/web', meaning: 'built web app to serve' },
+  { name: 'GONGJIAN_UPLOAD_DIR', default: '(data dir)/uploads', meaning: 'uploaded photos and documents (by sha-256), outside the database' },
   { name: 'GONGJIAN_METRICS_TOKEN', default: '(none)', meaning: 'bearer token required on /metrics when set' },
   { name: 'GONGJIAN_SEED_DEMO', default: 'true in development only', meaning: 'seed demo data on first start of an empty database' },
   { name: 'GONGJIAN_SEED_SCALE', default: 'county', meaning: 'size of that demo city: small, county or city' },

@@ -55,7 +55,8 @@ describe('role table', () => {
     const all = new Set(ROLES.flatMap((r) => ROLE_PERMISSIONS[r]));
     expect(new Set(ROLE_PERMISSIONS.system_admin)).toEqual(all);
     expect(ROLE_PERMISSIONS.member.some((p) => p.startsWith('admin.'))).toBe(false);
-    expect(ROLE_PERMISSIONS.resident).toEqual([]);
+    // Residents only read their community's projects and rate the completed ones.
+    expect(ROLE_PERMISSIONS.resident).toEqual(['lists.project.read', 'lists.project.rate']);
   });
 
   it('fits roles to scopes', () => {

@@ -351,7 +351,343 @@ export interface NotificationTable {
   read_at: Date | null;
 }
 
+// ---------- three lists (三单式服务) ----------
+
+export type ListCategory =
+  | 'environment'
+  | 'elderly_care'
+  | 'children'
+  | 'legal_aid'
+  | 'health'
+  | 'employment'
+  | 'culture'
+  | 'safety'
+  | 'infrastructure'
+  | 'party_building'
+  | 'other';
+
+export interface UploadTable {
+  id: Generated<string>;
+  sha256: string;
+  mime: string;
+  size: number;
+  file_name: string;
+  has_thumbnail: Generated<boolean>;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface NeedTable {
+  id: Generated<string>;
+  community_id: string;
+  title: string;
+  description: Generated<string>;
+  category: ListCategory;
+  place: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  people_needed: number | null;
+  budget_yuan: number | null;
+  materials: string | null;
+  priority: Generated<'low' | 'normal' | 'high' | 'urgent'>;
+  beneficiaries: string | null;
+  status: Generated<'draft' | 'published' | 'closed'>;
+  close_reason: string | null;
+  /** Matching terms, space-separated (domain/lists/text.ts), computed on write. */
+  tokens: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  published_at: Date | null;
+}
+
+export interface NeedAttachmentTable {
+  need_id: string;
+  upload_id: string;
+}
+
+export interface ResourceTable {
+  id: Generated<string>;
+  unit_org_id: string;
+  kind: 'people' | 'service' | 'venue' | 'equipment' | 'funds';
+  title: string;
+  description: Generated<string>;
+  category: ListCategory;
+  skills: Generated<string[]>;
+  quantity: number | null;
+  available_from: string | null;
+  available_until: string | null;
+  availability_note: string | null;
+  status: Generated<'draft' | 'published' | 'withdrawn'>;
+  /** Matching terms, space-separated (domain/lists/text.ts), computed on write. */
+  tokens: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type ProjectStatusValue = 'draft' | 'open' | 'in_progress' | 'submitted' | 'completed' | 'cancelled';
+
+export interface ProjectTable {
+  id: Generated<string>;
+  year: number;
+  community_id: string;
+  title: string;
+  goal: Generated<string>;
+  lead_unit_org_id: string | null;
+  budget_yuan: number | null;
+  claim_slots: Generated<number>;
+  slots_taken: Generated<number>;
+  status: Generated<ProjectStatusValue>;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  completed_at: Date | null;
+}
+
+export interface ProjectNeedTable {
+  project_id: string;
+  need_id: string;
+}
+
+export interface ProjectResourceTable {
+  project_id: string;
+  resource_id: string;
+}
+
+export interface ProjectMilestoneTable {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  due_on: string;
+  done_at: Date | null;
+  sort_order: Generated<number>;
+}
+
+export interface ProjectClaimTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: 'self' | 'assigned';
+  status: 'pending' | 'active' | 'declined' | 'withdrawn';
+  unit_org_id: string | null;
+  member_id: string | null;
+  note: string | null;
+  decline_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+export interface ProgressReportTable {
+  id: Generated<string>;
+  project_id: string;
+  milestone_id: string;
+  claim_id: string | null;
+  note: string;
+  done: Generated<boolean>;
+  reported_by: string | null;
+  reporter_name: string;
+  created_at: CreatedAt;
+}
+
+export interface ProgressReportAttachmentTable {
+  report_id: string;
+  upload_id: string;
+}
+
+export interface ProjectSignOffTable {
+  id: Generated<string>;
+  project_id: string;
+  decision: 'approved' | 'sent_back';
+  reason: string | null;
+  decided_by: string | null;
+  decider_name: string;
+  created_at: CreatedAt;
+}
+
+export interface ProjectRatingTable {
+  id: Generated<string>;
+  project_id: string;
+  user_id: string;
+  stars: number;
+  comment: string | null;
+  rater_name: string;
+  created_at: CreatedAt;
+}
+
+export interface ClaimRuleTable {
+  year: number;
+  min_projects: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+// ---------- volunteering ----------
+
+export type ActivityKind = 'party_day' | 'lecture' | 'training' | 'volunteer_service' | 'legal_aid' | 'health_clinic' | 'civility_patrol' | 'clean_up' | 'emergency_duty' | 'other';
+export type Eligibility = 'community_members' | 'unit_members' | 'anyone';
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+export type RecordMethod = 'scan' | 'code' | 'organiser' | 'supplementary';
+
+export interface VolunteerActivityTable {
+  id: Generated<string>;
+  series_id: string | null;
+  kind: ActivityKind;
+  title: string;
+  description: Generated<string>;
+  place: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  region_id: string;
+  owner_org_id: string | null;
+  team_id: string | null;
+  capacity: number;
+  confirmed_count: Generated<number>;
+  waitlist_count: Generated<number>;
+  last_seq: Generated<number>;
+  eligibility: Eligibility;
+  skills: Generated<string[]>;
+  organiser_user_id: string | null;
+  organiser_name: string;
+  contact: string;
+  concentrated: Generated<boolean>;
+  cancel_deadline_hours: Generated<number>;
+  status: Generated<'published' | 'cancelled'>;
+  cancel_reason: string | null;
+  checkin_secret: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface VolunteerSignupTable {
+  id: Generated<string>;
+  activity_id: string;
+  member_id: string;
+  status: SignupStatus;
+  seq: number;
+  created_at: CreatedAt;
+  promoted_at: Date | null;
+  cancelled_at: Date | null;
+  checked_in_at: Date | null;
+  check_in_method: RecordMethod | null;
+  checked_out_at: Date | null;
+  check_out_method: RecordMethod | null;
+}
+
+export interface HourEntryTable {
+  id: Generated<string>;
+  entry_group_id: string;
+  version: Generated<number>;
+  supersedes_id: string | null;
+  superseded_by: string | null;
+  member_id: string;
+  activity_id: string | null;
+  region_id: string | null;
+  owner_org_id: string | null;
+  content: string;
+  service_date: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  minutes: number;
+  method: RecordMethod;
+  recorded_by: string | null;
+  verified_by: string | null;
+  verified_at: Date | null;
+  request_id: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface HourRequestTable {
+  id: Generated<string>;
+  kind: 'supplementary' | 'correction';
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  member_id: string;
+  activity_id: string | null;
+  entry_id: string | null;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  minutes: number;
+  reason: string;
+  requested_by: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  result_entry_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VolunteerSettingTable {
+  year: number;
+  member_hours_per_quarter: string | number;
+  team_days_per_year: number;
+  unit_activities_per_quarter: number;
+  rounding_minutes: number;
+  points_per_hour: string | number;
+  star_thresholds: Array<string | number>;
+  cancel_deadline_hours: number;
+  reminder_at: string | number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CertificateCounterTable {
+  year: number;
+  last_seq: Generated<number>;
+}
+
+export interface ServiceCertificateTable {
+  id: Generated<string>;
+  cert_no: string;
+  year: number;
+  seq: number;
+  member_id: string;
+  period_from: string;
+  period_to: string;
+  minutes: number;
+  content: string;
+  issuer_org_id: string | null;
+  issuer_name: string;
+  person_in_charge: string;
+  handler: string;
+  contact: string;
+  issued_on: string;
+  issued_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VolunteerCalendarFeedTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  volunteer_activity: VolunteerActivityTable;
+  volunteer_signup: VolunteerSignupTable;
+  hour_entry: HourEntryTable;
+  hour_request: HourRequestTable;
+  volunteer_setting: VolunteerSettingTable;
+  certificate_counter: CertificateCounterTable;
+  service_certificate: ServiceCertificateTable;
+  volunteer_calendar_feed: VolunteerCalendarFeedTable;
+  upload: UploadTable;
+  need: NeedTable;
+  need_attachment: NeedAttachmentTable;
+  resource: ResourceTable;
+  project: ProjectTable;
+  project_need: ProjectNeedTable;
+  project_resource: ProjectResourceTable;
+  project_milestone: ProjectMilestoneTable;
+  project_claim: ProjectClaimTable;
+  progress_report: ProgressReportTable;
+  progress_report_attachment: ProgressReportAttachmentTable;
+  project_sign_off: ProjectSignOffTable;
+  project_rating: ProjectRatingTable;
+  claim_rule: ClaimRuleTable;
   registration_cycle: RegistrationCycleTable;
   pairing: PairingTable;
   registration: RegistrationTable;

@@ -30,6 +30,9 @@ import { volunteeringRoutes } from '../modules/volunteering/routes';
 //   /registration/agreements[/:id[/print]]  agreements, print view (A4) (agreement.read)
 //   /registration/dashboard            charts and numbers              (registration.read + pairing.read)
 //   /verify/:cardNo                    public check of a card (its QR code), no login
+//   /verify/certificate/:certNo        public check of a service certificate (its QR code), no login
+//   /volunteering/…                    see modules/volunteering/routes.tsx
+//   /wall/lists/:communityId           a community's three lists on a wall screen, no login (lists/routes.tsx has the rest)
 export const routes: RouteObject[] = [
   {
     element: <AppRoot />,
@@ -44,6 +47,16 @@ export const routes: RouteObject[] = [
         // What scanning a registration card's QR code opens: public, no login.
         path: '/verify/:cardNo',
         lazy: () => import('../modules/registration/pages/VerifyCardPage').then((m) => ({ Component: m.VerifyCardPage })),
+      },
+      {
+        // What scanning a service certificate's QR code opens: public, no login.
+        path: '/verify/certificate/:certNo',
+        lazy: () => import('../modules/volunteering/pages/VerifyCertificatePage').then((m) => ({ Component: m.VerifyCertificatePage })),
+      },
+      {
+        // A community's published lists on a wall screen (大屏): public, no login.
+        path: '/wall/lists/:communityId',
+        lazy: () => import('../modules/lists/pages/WallPage').then((m) => ({ Component: m.WallPage })),
       },
       {
         element: <RequireAuth />,

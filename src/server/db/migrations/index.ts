@@ -8,6 +8,8 @@ import * as directory from './2026-11-22T0100_directory';
 import * as regionSiblingNames from './2026-11-22T0200_region_sibling_names';
 import * as registration from './2026-11-22T0300_registration';
 import * as listOrderIndexes from './2026-11-22T0400_list_order_indexes';
+import * as volunteering from './2026-11-22T0500_volunteering';
+import * as threeLists from './2026-11-22T0600_three_lists';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0000_foundation': foundation,
@@ -15,4 +17,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0200_region_sibling_names': regionSiblingNames,
   '2026-11-22T0300_registration': registration,
   '2026-11-22T0400_list_order_indexes': listOrderIndexes,
+  '2026-11-22T0500_volunteering': volunteering,
+  '2026-11-22T0600_three_lists': threeLists,
 };

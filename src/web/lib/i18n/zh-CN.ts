@@ -144,7 +144,7 @@ export const zhCN = {
   'error.COMMUNITY_REQUIRED': '请选择要报到的社区。',
   'error.UNIT_REQUIRED': '请选择报到的单位。',
   'error.UNIT_NOT_FOUND': '所选的单位不存在。',
-  'error.NOT_PAIRED': '该单位没有与这个社区结对，不能报到。',
+  'error.NOT_PAIRED': '该单位没有与这个社区结对共建。',
   'error.ALREADY_REPORTED_IN': '本周期已经报到过了，请等待社区确认。',
   'error.REGISTRATION_STATE': '这条报到已被处理，请刷新后查看。',
   'error.NO_CARD': '社区确认后才会发放报到证。',
