@@ -29,9 +29,23 @@ export default defineConfig({
       },
       {
         test: {
+          // Fault injection (docs/testing.md): real server processes killed, cut off from
+          // PostgreSQL, out of disk. After medium, one file at a time; `npm run test:faults`.
+          name: 'faults',
+          sequence: { groupOrder: 1 },
+          include: ['test/faults/**/*.faults.test.ts'],
+          environment: 'node',
+          // A hard bound per test (ten kill-and-restart rounds on a busy machine); see the docs.
+          testTimeout: 480_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           // After the other projects, so that Chromium has the machine's two cores to itself.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
           globalSetup: ['./e2e/support/global-setup.ts'],

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +20,8 @@ import { EventBus } from './platform/events';
 import { AppError, registerErrorHandling } from './platform/errors';
 import { registerGuard, type DeclaredRoute } from './platform/guard';
 import { registerMetrics } from './platform/metrics';
+import { registerSecurityHeaders } from './platform/security-headers';
+import { lazySchemas } from './platform/lazy-schemas';
 import { resolveSecrets } from './platform/secrets';
 import { MODULES } from './modules';
 
@@ -28,6 +29,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
     declaredRoutes: DeclaredRoute[];
+    /** Compiles the route schemas not compiled yet (they compile on first use otherwise); see platform/lazy-schemas.ts. */
+    warmSchemas(): Promise<number>;
   }
 }
 
@@ -38,10 +41,17 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export interface BuildOptions {
   /** A pino logger configuration or false; defaults to the configured log level. */
   logger?: boolean | object;
+  /**
+   * Compile each route schema on first use instead of before listening (Fastify's way, the
+   * default); startServer does, then compiles the rest with warmSchemas() once it listens.
+   */
+  lazySchemas?: boolean;
 }
 
 export async function buildApp(config: Config, database: Database, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const schemas = lazySchemas({ eager: !options.lazySchemas });
   const app: FastifyInstance = Fastify({
+    schemaController: { compilersFactory: schemas.compilersFactory as never },
     logger: options.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -78,6 +88,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   app.decorate('ctx', ctx);
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
+  app.decorate('warmSchemas', () => schemas.warm());
+  app.addHook('onClose', async () => schemas.stop());
 
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -85,7 +97,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -60,6 +60,13 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(msg);
 }
 
+/**
+ * Text PostgreSQL cannot store: a NUL character (\u0000) in a search or a field reaches the query
+ * as a valid JSON or URL string and fails there (22021), or cannot be converted (22P05). The
+ * security scan found it (docs/security.md, Scans): it is the client's input, so 400, not 500.
+ */
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
 function validationDetails(err: FastifyError): Array<{ path: string; message: string }> {
   const list = (err.validation ?? []) as Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }>;
   const context = err.validationContext ?? 'body';
@@ -105,6 +112,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // Body parser errors (SyntaxError in JSON, etc.) arrive with a 4xx status of their own.
       const code = fe.statusCode === 400 ? 'BAD_REQUEST' : `HTTP_${fe.statusCode}`;
       return send(reply, fe.statusCode, code, fe.statusCode === 400 ? 'The request is not valid' : 'The request cannot be handled');
+    }
+    if (typeof (err as { code?: unknown }).code === 'string' && UNSTORABLE_TEXT_CODES.has((err as { code: string }).code)) {
+      return send(reply, 400, 'INVALID_CHARACTERS', 'The request contains characters that cannot be stored (such as NUL)');
+    }
+    if ((err as { code?: unknown }).code === '53100') {
+      // disk_full: the database cannot grow; reads still work, writes wait for an operator.
+      request.log.error({ err }, 'database storage full');
+      void reply.header('retry-after', '60');
+      return send(reply, 503, 'STORAGE_FULL', 'The database has no space left to write; try again once an administrator has freed space');
     }
     if (isDatabaseUnavailable(err)) {
       request.log.error({ err }, 'database unavailable');

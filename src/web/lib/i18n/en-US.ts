@@ -108,6 +108,8 @@ export const enUS: Messages = {
   'error.ROLE_ALREADY_ASSIGNED': 'The user already holds this role in this scope.',
   'error.TOKEN_SCOPE_INVALID': 'A token can only carry permissions you hold.',
   'error.DATABASE_UNAVAILABLE': 'The database is not available right now. Try again shortly.',
+  'error.STORAGE_FULL': 'The server is out of storage space and cannot save right now. Try again later or tell an administrator.',
+  'error.INVALID_CHARACTERS': 'The input contains a character that is not allowed (such as a NUL character). Remove it and try again.',
   'error.INTERNAL': 'Something went wrong on the server. Try again shortly.',
   'error.PASSWORD_POLICY': 'The new password does not meet the policy:',
   'error.PAYLOAD_TOO_LARGE': 'The file is too large (10 MB at most).',

@@ -111,6 +111,8 @@ export const zhCN = {
   'error.ROLE_ALREADY_ASSIGNED': '该用户已在此范围担任这个角色。',
   'error.TOKEN_SCOPE_INVALID': '令牌只能包含你自己拥有的权限。',
   'error.DATABASE_UNAVAILABLE': '数据库暂时不可用，请稍后再试。',
+  'error.STORAGE_FULL': '服务器存储空间已满，暂时无法保存，请稍后再试或联系管理员。',
+  'error.INVALID_CHARACTERS': '输入中含有不允许的字符（如空字符），请删除后再试。',
   'error.INTERNAL': '服务器出错了，请稍后再试。',
   'error.PASSWORD_POLICY': '新密码不符合密码规则：',
   'error.PAYLOAD_TOO_LARGE': '文件太大，最大 10 MB。',
