@@ -63,12 +63,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
     let demo: DemoSummary | null = null;
     if (admin && config.seedDemo) {
       let lastStep = '';
+      const seedStarted = Date.now();
       demo = await seedDemoCity(database.db, app.ctx.cipher, config.seedScale, (step) => {
         if (step !== lastStep) log(`Seeding the demo city (${config.seedScale}): ${(lastStep = step)}…`);
       });
-      const { city, programme } = demo;
+      const { city, programme, volunteering, lists } = demo;
       log(
-        `Seeded the demo city in ${(city.elapsedMs / 1000).toFixed(1)} s: ${city.counts.member} members, ${city.counts.household} households, ${city.counts.organization} organisations, ${programme.counts.pairing} pairings, ${programme.counts.registration} registrations.`,
+        `Seeded the demo city in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${city.counts.member} members, ${city.counts.household} households, ${city.counts.organization} organisations, ${programme.counts.pairing} pairings, ${programme.counts.registration} registrations, ${volunteering.counts.volunteer_activity} activities, ${volunteering.counts.hour_entry} hours entries, ${lists.counts.need} needs, ${lists.counts.resource} resources, ${lists.counts.project} projects.`,
       );
     }
     const address = await app.listen({ host: config.host, port: config.port });
