@@ -127,6 +127,14 @@ describeStores('three lists: needs, resources, suggestions, uploads, wall', (sto
       expect((await community.post(`${API}/needs/${n.id}/reopen`)).json()).toMatchObject({ status: 'published', closeReason: null });
     });
 
+    it('searches titles as plain text: % and _ match themselves', async () => {
+      const n = await need(community, { title: '助老服务满意度100%_回访' }, false);
+      const found = async (q: string) => (await community.get(`${API}/needs?pageSize=200&q=${encodeURIComponent(q)}`)).json<{ items: NeedBody[] }>().items.map((x) => x.id);
+      expect(await found('100%_')).toContain(n.id);
+      const everything = await found('%');
+      expect(everything).toEqual([n.id]);
+    });
+
     it('lets only the community side write, inside its region', async () => {
       expect((await community.post(`${API}/needs`, { communityId: CUIHU, title: '翠湖需求', description: '', category: 'other' })).statusCode).toBe(403);
       expect((await street.post(`${API}/needs`, { communityId: HEPING, title: '和平社区垃圾分类宣传', description: '', category: 'environment' })).statusCode).toBe(201);

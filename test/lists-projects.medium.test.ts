@@ -203,6 +203,9 @@ describeStores('three lists: projects, claims, progress', (store) => {
       const assigned = await community.post(`${API}/projects/${p.id}/assignments`, { unitOrgId: TAX, note: '请税务局牵头' });
       expect(assigned.statusCode, assigned.body).toBe(201);
       expect(assigned.json()).toMatchObject({ kind: 'assigned', status: 'pending' });
+      // The unit's administrator is told, with a link to the project.
+      const told = (await unit.get('/api/v1/notifications')).json<{ items: { kind: string; link: string | null }[] }>().items;
+      expect(told).toContainEqual(expect.objectContaining({ kind: 'project_assigned', link: `/lists/projects/${p.id}` }));
       expect((await community.get(`${API}/projects/${p.id}`)).json()).toMatchObject({ slotsTaken: 1, status: 'open' });
       // Only the assignee answers.
       expect((await community.post(`${API}/claims/${assigned.json().id}/accept`)).statusCode).toBe(403);
@@ -253,6 +256,9 @@ describeStores('three lists: projects, claims, progress', (store) => {
       const back = await community.post(`${API}/projects/${p.id}/sign-off`, { decision: 'send_back', reason: '请补充施工后照片' });
       expect(back.json()).toMatchObject({ status: 'in_progress', signOffs: [{ decision: 'sent_back', reason: '请补充施工后照片' }] });
       expect(await audited('lists.project.send_back', p.id)).toBe(true);
+      // The claimant hears why.
+      const notices = (await unit.get('/api/v1/notifications')).json<{ items: { kind: string; body: string; link: string | null }[] }>().items;
+      expect(notices).toContainEqual(expect.objectContaining({ kind: 'project_sent_back', body: '请补充施工后照片', link: `/lists/projects/${p.id}` }));
 
       expect((await resident.post(`${API}/projects/${p.id}/ratings`, { stars: 5 })).json().error.code).toBe('PROJECT_STATE');
       await unit.post(`${API}/projects/${p.id}/milestones/${m2!.id}/reports`, { note: '补充照片', attachmentIds: [photo.id] });
@@ -261,6 +267,9 @@ describeStores('three lists: projects, claims, progress', (store) => {
       const done = await community.post(`${API}/projects/${p.id}/sign-off`, { decision: 'approve' });
       expect(done.json()).toMatchObject({ status: 'completed' });
       expect(await audited('lists.project.sign_off', p.id)).toBe(true);
+      expect((await unit.get('/api/v1/notifications')).json<{ items: { kind: string; link: string | null }[] }>().items).toContainEqual(
+        expect.objectContaining({ kind: 'project_signed_off', link: `/lists/projects/${p.id}` }),
+      );
       expect((await community.post(`${API}/projects/${p.id}/sign-off`, { decision: 'approve' })).statusCode).toBe(409);
 
       // The resident of 幸福社区 rates it; a second rating replaces the first; the name is masked.

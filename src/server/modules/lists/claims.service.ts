@@ -14,6 +14,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { actsForCommunity, isPaired, mayActForUnit } from './lists.policy';
+import { noticeAssigned } from './notices';
 import { claimantSide, loadProject, type ProjectRow } from './projects.service';
 import { poolChanged } from './suggestion-pool';
 
@@ -116,6 +117,7 @@ export async function assignClaim(ctx: AppContext, principal: Principal, project
     party = { unitOrgId: null, memberId: body.memberId! };
   }
   const id = await takeSlot(ctx, p, party, 'assigned', body.note, principal, actor);
+  await noticeAssigned(ctx.db, { id: p.id, title: p.title }, party);
   poolChanged();
   return getClaim(ctx, id, principal);
 }

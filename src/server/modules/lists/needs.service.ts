@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { containsPattern } from '../../platform/sql';
 import type { Principal } from '../../platform/principal';
 import { actsForCommunity, communityRowVisible, reachOf } from './lists.policy';
 import { attachmentsFor, ownUploads } from './uploads.service';
@@ -90,7 +91,7 @@ export async function listNeeds(ctx: AppContext, principal: Principal, q: NeedsQ
   if (q.regionId) query = query.where(sql<SqlBool>`c.path like (select path from region where id = ${q.regionId}) || '%'`);
   if (q.status) query = query.where('n.status', '=', q.status);
   if (q.category) query = query.where('n.category', '=', q.category);
-  if (q.q) query = query.where((eb) => eb.or([eb('n.title', 'like', `%${q.q}%`), eb('n.description', 'like', `%${q.q}%`)]));
+  if (q.q) query = query.where((eb) => eb.or([eb('n.title', 'like', containsPattern(q.q!)), eb('n.description', 'like', containsPattern(q.q!))]));
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const pageSize = q.pageSize ?? 20;
   const rows = await query

@@ -13,6 +13,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import type { Principal } from '../../platform/principal';
 import { COMMUNITY_ONLY, actsForCommunity, mayActForUnit, maskName, reachOf } from './lists.policy';
 import { claimantSide, getProject, loadProject } from './projects.service';
+import { noticeSignOff } from './notices';
 import { ownUploads } from './uploads.service';
 import { poolChanged } from './suggestion-pool';
 
@@ -79,6 +80,7 @@ export async function signOffProject(ctx: AppContext, principal: Principal, proj
       .values({ project_id: projectId, decision: body.decision === 'approve' ? 'approved' : 'sent_back', reason: body.reason?.trim() || null, decided_by: principal.userId, decider_name: principal.displayName })
       .execute();
     await writeAudit(trx, actor, { action: `lists.project.${body.decision === 'approve' ? 'sign_off' : 'send_back'}`, entityType: 'project', entityId: projectId, before: { status: p.status }, after: { status: next, reason: body.reason ?? null } });
+    await noticeSignOff(trx, { id: projectId, title: p.title }, body.decision === 'approve' ? 'approve' : 'send_back', body.reason?.trim() || null);
   });
   poolChanged();
   return getProject(ctx, principal, projectId);

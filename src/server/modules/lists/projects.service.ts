@@ -10,6 +10,7 @@ import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { containsPattern } from '../../platform/sql';
 import { can, type Principal } from '../../platform/principal';
 import { localDate } from '../../platform/time';
 import { COMMUNITY_ONLY, actingUnits, actsForCommunity, communityRowVisible, isPaired, loadMe, mayActForUnit, reachOf } from './lists.policy';
@@ -96,7 +97,7 @@ export async function listProjects(ctx: AppContext, principal: Principal, q: Pro
     if (me.memberId) ors.push(sql<SqlBool>`k.member_id = ${me.memberId}`);
     query = query.where(sql<SqlBool>`exists (select 1 from project_claim k where k.project_id = p.id and k.status in ('pending', 'active') and (${sql.join(ors, sql` or `)}))`);
   }
-  if (q.q) query = query.where((eb) => eb.or([eb('p.title', 'like', `%${q.q}%`), eb('p.goal', 'like', `%${q.q}%`)]));
+  if (q.q) query = query.where((eb) => eb.or([eb('p.title', 'like', containsPattern(q.q!)), eb('p.goal', 'like', containsPattern(q.q!))]));
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const pageSize = q.pageSize ?? 20;
   const rows = await query.orderBy('p.year', 'desc').orderBy('p.updated_at', 'desc').orderBy('p.id').limit(pageSize).offset(((q.page ?? 1) - 1) * pageSize).execute();

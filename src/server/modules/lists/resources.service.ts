@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { containsPattern } from '../../platform/sql';
 import { grantsFor, type Principal } from '../../platform/principal';
 import { actingUnits, mayActForUnit } from './lists.policy';
 import { poolChanged } from './suggestion-pool';
@@ -87,7 +88,7 @@ export async function listResources(ctx: AppContext, principal: Principal, q: Re
   if (q.kind) query = query.where('r.kind', '=', q.kind);
   if (q.category) query = query.where('r.category', '=', q.category);
   if (q.status) query = query.where('r.status', '=', q.status);
-  if (q.q) query = query.where((eb) => eb.or([eb('r.title', 'like', `%${q.q}%`), eb('r.description', 'like', `%${q.q}%`), eb('u.name', 'like', `%${q.q}%`)]));
+  if (q.q) query = query.where((eb) => eb.or([eb('r.title', 'like', containsPattern(q.q!)), eb('r.description', 'like', containsPattern(q.q!)), eb('u.name', 'like', containsPattern(q.q!))]));
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const pageSize = q.pageSize ?? 20;
   const rows = await query.orderBy('r.updated_at', 'desc').orderBy('r.id').limit(pageSize).offset(((q.page ?? 1) - 1) * pageSize).execute();

@@ -1,29 +1,10 @@
-/** In-app notifications (reminders and decisions). Delivery channels beyond the app can read the same rows. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+/** The caller's notifications (listed and marked read); writing them is platform/notifications.ts. */
+import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 
-export interface NewNotification {
-  kind: string;
-  title: string;
-  body?: string;
-  link?: string | null;
-  /** At most one notification per user and key (e.g. one reminder per cycle). */
-  dedupeKey?: string | null;
-}
-
-/** Returns true when a notification was written (false when the dedupe key had one already). */
-export async function notify(db: Kysely<DB> | Transaction<DB>, userId: string, n: NewNotification): Promise<boolean> {
-  const row = await db
-    .insertInto('notification')
-    .values({ user_id: userId, kind: n.kind, title: n.title, body: n.body ?? '', link: n.link ?? null, dedupe_key: n.dedupeKey ?? null })
-    .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
+export { notify } from '../../platform/notifications';
 
 export async function listNotifications(ctx: AppContext, principal: Principal) {
   const rows = await ctx.db

@@ -16,7 +16,7 @@ import { isSelfRole, type Principal } from '../../platform/principal';
 import { containsPattern } from '../../platform/sql';
 import { ZONE } from '../../platform/time';
 import { findActivity, placeOf, selectActivities, type ActivityRow } from './activities.repository';
-import { notifyMany } from './notify';
+import { notifyMany } from '../../platform/notifications';
 import { rulesFor, currentYear } from './settings.service';
 import { activityInReach, memberOf, reachOf, staffCovers, type MemberSelf } from './volunteering.policy';
 

@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { ZONE } from '../../platform/time';
-import { notifyMany } from './notify';
+import { notifyMany } from '../../platform/notifications';
 import { currentYear, rulesFor } from './settings.service';
 import { activityInReach, canManage, memberInReach, reachOf, requireMember } from './volunteering.policy';
 

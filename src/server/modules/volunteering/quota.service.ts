@@ -15,7 +15,7 @@ import { badRequest, forbidden, notFound } from '../../platform/errors';
 import type { Principal, Reach } from '../../platform/principal';
 import { localDate, ZONE } from '../../platform/time';
 import { memberMinutes } from './ledger.service';
-import { notifyMany } from './notify';
+import { notifyMany } from '../../platform/notifications';
 import { rulesFor } from './settings.service';
 import { memberInReach, reachOf, requireMember } from './volunteering.policy';
 

@@ -13,7 +13,7 @@ import type { Principal } from '../../platform/principal';
 import { writeSheet } from '../../platform/xlsx';
 import { loadManaged, promoteWaitlist, promotedNotices, toActivity } from './activities.service';
 import { findActivity, type ActivityRow } from './activities.repository';
-import { notifyMany } from './notify';
+import { notifyMany } from '../../platform/notifications';
 import { SignupBatcher } from './signup-batcher';
 import { requireMember } from './volunteering.policy';
 
