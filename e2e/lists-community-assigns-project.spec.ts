@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../src/web/lib/i18n/zh-CN';
-import { VIEWPORTS, describeBrowser, launch, logIn, newPage } from './support/browser';
+import { VIEWPORTS, describeBrowser, launch, logIn, newPage, pickModalRadio } from './support/browser';
 
 const DEMO_PASSWORD = 'Gongjian-Demo-2026';
 const UNIT = '临江市税务局机关党支部';
@@ -134,7 +134,7 @@ describeBrowser('a community assigns a project and signs it off after sending it
       await community.page.reload();
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
       await community.page.getByTestId('project-signoff').click();
-      await community.page.locator('.ant-modal:visible .ant-radio-button-wrapper').filter({ hasText: zhCN['lists.signOff.sendBack'] }).click();
+      await pickModalRadio(community.page, zhCN['lists.signOff.sendBack']);
       await community.page.getByTestId('signoff-reason').fill(reason);
       await community.page.getByTestId('signoff-submit').click();
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('in_progress');
@@ -155,6 +155,7 @@ describeBrowser('a community assigns a project and signs it off after sending it
 
       await community.page.reload();
       await community.page.getByTestId('project-signoff').click();
+      await pickModalRadio(community.page, zhCN['lists.signOff.approve']);
       await community.page.getByTestId('signoff-submit').click();
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('completed');
 

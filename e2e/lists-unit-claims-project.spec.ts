@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN } from '../src/web/lib/i18n/zh-CN';
-import { VIEWPORTS, describeBrowser, launch, logIn, newPage } from './support/browser';
+import { VIEWPORTS, describeBrowser, launch, logIn, newPage, pickModalRadio } from './support/browser';
 
 const DEMO_PASSWORD = 'Gongjian-Demo-2026';
 const UNIT = '临江市税务局机关党支部';
@@ -258,6 +258,7 @@ describeBrowser('a unit claims a project answering a community need', () => {
       await community.page.reload();
       await expect.poll(() => projectStatus.getAttribute('data-status'), { timeout: 20_000 }).toBe('submitted');
       await community.page.getByTestId('project-signoff').click();
+      await pickModalRadio(community.page, zhCN['lists.signOff.approve']);
       await community.page.getByTestId('signoff-submit').click();
       await expect.poll(() => projectStatus.getAttribute('data-status'), { timeout: 20_000 }).toBe('completed');
       expect(await projectStatus.textContent()).toContain(zhCN['lists.projectStatus.completed']);

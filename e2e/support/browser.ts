@@ -41,3 +41,17 @@ export async function logIn(page: Page, account: string, password: string): Prom
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
 }
+
+/**
+ * Picks an option of an antd button-style radio group in the open modal, clicking again until it
+ * shows as chosen (a click during the modal's opening animation can be lost on a busy machine).
+ */
+export async function pickModalRadio(page: Page, label: string): Promise<void> {
+  const option = page.locator('.ant-modal:visible .ant-radio-button-wrapper').filter({ hasText: label });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await option.click();
+    if (((await option.getAttribute('class')) ?? '').includes('ant-radio-button-wrapper-checked')) return;
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`the option "${label}" could not be chosen`);
+}

@@ -22,7 +22,8 @@ export function SignOffModal({ project, open, onClose, onDone }: { project: Proj
   const feedback = useFeedback();
   const [form] = Form.useForm<SignOffValues>();
   const [submitting, setSubmitting] = useState(false);
-  const decision = Form.useWatch('decision', form) ?? 'approve';
+  // No decision is chosen in advance: completing a project takes a deliberate choice.
+  const decision = Form.useWatch('decision', form);
 
   const submit = async () => {
     let values: SignOffValues;
@@ -48,8 +49,8 @@ export function SignOffModal({ project, open, onClose, onDone }: { project: Proj
     <Modal
       open={open}
       title={t('lists.signOff.title', { project: project.title })}
-      okText={t(decision === 'approve' ? 'lists.signOff.approve' : 'lists.signOff.sendBack')}
-      okButtonProps={{ danger: decision === 'send_back', 'data-testid': 'signoff-submit' }}
+      okText={t(decision === 'send_back' ? 'lists.signOff.sendBack' : 'lists.signOff.approve')}
+      okButtonProps={{ danger: decision === 'send_back', disabled: !decision, 'data-testid': 'signoff-submit' }}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
@@ -62,8 +63,8 @@ export function SignOffModal({ project, open, onClose, onDone }: { project: Proj
         style={{ marginBottom: 12 }}
         title={t('lists.signOff.summary', { done: project.milestonesDone, total: project.milestonesTotal, reports: project.reports.length })}
       />
-      <Form<SignOffValues> form={form} layout="vertical" preserve={false} initialValues={{ decision: 'approve', reason: '' }} data-testid="signoff-form">
-        <Form.Item name="decision">
+      <Form<SignOffValues> form={form} layout="vertical" preserve={false} initialValues={{ reason: '' }} data-testid="signoff-form">
+        <Form.Item name="decision" rules={[{ required: true, message: t('lists.signOff.chooseDecision') }]}>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -76,7 +77,7 @@ export function SignOffModal({ project, open, onClose, onDone }: { project: Proj
         </Form.Item>
         <Form.Item
           name="reason"
-          label={t(decision === 'approve' ? 'lists.signOff.comment' : 'lists.signOff.reason')}
+          label={t(decision === 'send_back' ? 'lists.signOff.reason' : 'lists.signOff.comment')}
           rules={
             decision === 'send_back'
               ? [{ required: true, whitespace: true, message: t('registration.reasonRequired') }, { min: 2, message: t('registration.reasonRequired') }, { max: 200 }]
