@@ -20,7 +20,7 @@ import { resourceTerms } from '../src/server/modules/lists/resources.service';
 import { buildApp } from '../src/server/app';
 import { seedLists } from '../src/server/seed/lists';
 import { seedRegistration } from '../src/server/seed/registration';
-import type { BenchEntry, BenchOptions } from './lib';
+import { percentile, type BenchEntry, type BenchOptions } from './lib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TARGET_MS = 50;
@@ -83,11 +83,6 @@ export function precisionAt5(data: Eval, rank: Ranker = scorer): Precision {
 export function loadEval(): Eval {
   return JSON.parse(fs.readFileSync(path.join(here, 'matching-eval.json'), 'utf8')) as Eval;
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
 
 export async function matchingBench(opts: BenchOptions): Promise<BenchEntry[]> {
   const data = loadEval();

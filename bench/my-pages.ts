@@ -10,15 +10,10 @@ import { buildApp } from '../src/server/app';
 import { DEMO_PASSWORD } from '../src/server/seed/demo';
 import { seedRegistration } from '../src/server/seed/registration';
 import { seedVolunteering } from '../src/server/seed/volunteering';
-import type { BenchEntry, BenchOptions } from './lib';
+import { percentile, type BenchEntry, type BenchOptions } from './lib';
 
 const REQUESTS = 40;
 const TARGET_MS = 50;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 
 export async function myPagesBench(opts: BenchOptions): Promise<BenchEntry[]> {
   const handle = await opts.seededStore();

@@ -129,6 +129,18 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
+/** The mulberry32 sequence of floats in [0, 1) from a numeric seed (the demo seeds' randomness). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export class Rng {
   #state: number;
 

@@ -12,21 +12,11 @@ import { packTerms, termsOf } from '../../domain/lists/text';
 import type { DB, ListCategory, NeedTable, ResourceTable } from '../db/schema';
 import { writeAudit } from '../platform/audit';
 import { localDate } from '../platform/time';
-import { CITY_FIXED } from './city';
+import { CITY_FIXED, rng } from './city';
 import { stableId } from './demo';
 
 const MARKER = 'demo_lists';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Need = { title: string; description: string; category: ListCategory; beneficiaries: string; people?: number; budget?: number; materials?: string; priority?: 'low' | 'normal' | 'high' | 'urgent' };
 type Res = { kind: 'people' | 'service' | 'venue' | 'equipment' | 'funds'; title: string; description: string; category: ListCategory; skills: string[]; quantity?: number; note?: string };

@@ -9,21 +9,12 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { writeAudit } from '../platform/audit';
 import { localDate } from '../platform/time';
+import { rng } from './city';
 import { stableId } from './demo';
 
 const MARKER = 'demo_registration';
 const FILED_WITH = '临江市精神文明建设委员会办公室';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (date: string, days: number) => iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
