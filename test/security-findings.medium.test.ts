@@ -24,4 +24,67 @@ describeStores('security scan findings', (store) => {
     const found = (await admin.get('/api/v1/users?q=nul.check')).json();
     expect(found.items).toEqual([]);
   });
+
+  // Issue 18: dates in year 0 reached PostgreSQL and failed there (22008) with a 500; dates far in
+  // the future are as meaningless. Each answers 400 naming the field.
+  it('answers year-0 and far-future dates in any date or date-time field with 400 naming the field', async () => {
+    const admin = await t.login(TEST_ADMIN.account, TEST_ADMIN.password);
+    const someId = '7a1c0b7e-1f5e-4a40-9a57-0d6f3e1c2b11';
+    for (const [day, instant] of [
+      ['0000-01-01', '0000-01-01T08:00:00Z'],
+      ['9999-12-31', '9999-12-31T23:59:59+08:00'],
+    ] as const) {
+      const cases: Array<[string, string, unknown, string]> = [
+        ['POST', '/api/v1/members', { name: '年份检查', birthDate: day }, 'body/birthDate'],
+        ['POST', '/api/v1/members', { name: '年份检查', partyJoinedOn: day }, 'body/partyJoinedOn'],
+        ['POST', '/api/v1/lists/needs', { communityId: someId, title: '年份检查', description: '年份', category: 'environment', startsOn: day }, 'body/startsOn'],
+        ['PATCH', `/api/v1/volunteering/activities/${someId}`, { startsAt: instant }, 'body/startsAt'],
+        ['POST', '/api/v1/volunteering/certificates', { memberId: someId, periodFrom: day, periodTo: '2026-12-31', personInCharge: '张', handler: '李', contact: '1' }, 'body/periodFrom'],
+        ['GET', `/api/v1/volunteering/hour-entries?from=${day}`, undefined, 'querystring/from'],
+        ['GET', `/api/v1/volunteering/activities?from=${day}`, undefined, 'querystring/from'],
+        ['GET', `/api/v1/audit-events?from=${instant}`, undefined, 'querystring/from'],
+      ];
+      for (const [method, route, body, field] of cases) {
+        const res = await admin.request(method, route, body);
+        expect(res.statusCode, `${method} ${route} ${day}`).toBe(400);
+        const details = res.json().error.details as Array<{ path: string }>;
+        expect(details.map((d) => d.path), `${method} ${route} ${day}`).toContain(field);
+      }
+    }
+    // The years in between still pass.
+    expect((await admin.get('/api/v1/volunteering/hour-entries?from=1949-10-01')).statusCode).toBe(200);
+    expect((await admin.get('/api/v1/audit-events?from=2199-12-31T00:00:00Z')).statusCode).toBe(200);
+  });
+
+  // Issue 18: an unpaired UTF-16 surrogate is valid JSON but not Unicode; it failed when the audit
+  // row's JSON was written (22P02) with a 500. Refused in one place, naming the field; nothing is written.
+  it('answers a lone surrogate in the body, the query or the URL with 400 INVALID_CHARACTERS', async () => {
+    const admin = await t.login(TEST_ADMIN.account, TEST_ADMIN.password);
+    const created = await admin.post('/api/v1/users', { account: 'surrogate.check', displayName: 'ab\ud800cd', password: 'Surrogate-Pass-2026', role: 'system_admin', scopeType: 'system' });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error).toMatchObject({ code: 'INVALID_CHARACTERS', details: [{ path: 'body/displayName' }] });
+    expect((await admin.get('/api/v1/users?q=surrogate.check')).json().items).toEqual([]);
+    // In an array, in a key, and a trailing low surrogate.
+    const nested = await admin.post('/api/v1/members', { name: '代理检查', skills: ['ok', '\udc00x'] });
+    expect(nested.json().error).toMatchObject({ code: 'INVALID_CHARACTERS', details: [{ path: 'body/skills/1' }] });
+    const key = await admin.post('/api/v1/members', { name: '代理检查', ['k\ud83d']: 1 });
+    expect(key.statusCode).toBe(400);
+    expect(key.json().error.code).toBe('INVALID_CHARACTERS');
+    // A pair is a character like any other.
+    const pair = await admin.post('/api/v1/members', { name: '𠮷野家' });
+    expect(pair.statusCode).not.toBe(400);
+    // The raw JSON escape, as a hostile client writes it.
+    const raw = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"account":"ab\\ud800cd","password":"x"}',
+    });
+    expect(raw.statusCode).toBe(400);
+    expect(raw.json().error.code).toBe('INVALID_CHARACTERS');
+    // The query string and the URL parameters: the UTF-8 of a surrogate (what a broken client sends) is no 5xx either.
+    for (const route of ['/api/v1/members?q=ab%ED%A0%80cd', '/api/v1/public/registration-cards/AB%ED%A0%80CD']) {
+      expect((await admin.get(route)).statusCode, route).toBeLessThan(500);
+    }
+  });
 });

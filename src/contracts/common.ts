@@ -29,6 +29,13 @@ export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Ar
 
 export const Timestamp = Type.String({ format: 'date-time' });
 
+/**
+ * The years a `date` or `date-time` field may name (the server's formats check it): no year 0
+ * (PostgreSQL has none) and nothing centuries away; a birth date, a pairing or a shift fits.
+ */
+export const DATE_MIN_YEAR = 1900;
+export const DATE_MAX_YEAR = 2199;
+
 /** Standard error responses every route documents. */
 export const errorResponses = {
   400: ErrorBody,

@@ -19,6 +19,7 @@ import { PersonalDataCipher } from './platform/crypto';
 import { EventBus } from './platform/events';
 import { AppError, registerErrorHandling } from './platform/errors';
 import { registerGuard, type DeclaredRoute } from './platform/guard';
+import { boundedDateFormats, registerInputChecks } from './platform/input';
 import { registerMetrics } from './platform/metrics';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { lazySchemas } from './platform/lazy-schemas';
@@ -61,7 +62,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
     },
     ajv: {
       customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false },
-      plugins: [ajvFormats as never],
+      plugins: [ajvFormats as never, boundedDateFormats as never],
     },
     routerOptions: { maxParamLength: 200 },
     // Errors the router raises before any route (a malformed URL, a parameter too long) get the one error shape too.
@@ -127,6 +128,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   });
 
   registerErrorHandling(app);
+  registerInputChecks(app);
   registerGuard(app, ctx, declared);
   registerMetrics(app, database, config.metricsToken);
 

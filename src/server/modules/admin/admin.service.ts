@@ -17,6 +17,7 @@ import {
 } from '../../../domain/access/roles';
 import type { AuditEvent, CreateAssignmentBody, CreateUserBody, ListAuditQuery, ListUsersQuery, ScopeOption, ScopesQuery, UpdateUserBody, User } from '../../../contracts/admin';
 import type { RoleAssignment } from '../../../contracts/auth';
+import { DATE_MAX_YEAR, DATE_MIN_YEAR } from '../../../contracts/common';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { maskPhone, normalizePhone } from '../../platform/crypto';
@@ -338,7 +339,8 @@ export async function listScopes(ctx: AppContext, principal: Principal, query: S
 function parseInstant(value: string | undefined, field: string): Date | null {
   if (!value) return null;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw badRequest('VALIDATION_FAILED', 'The request is not valid', [{ path: `querystring/${field}`, message: 'must be a date' }]);
+  const year = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) throw badRequest('VALIDATION_FAILED', 'The request is not valid', [{ path: `querystring/${field}`, message: 'must be a date' }]);
   return d;
 }
 
