@@ -36,6 +36,9 @@ export const Timestamp = Type.String({ format: 'date-time' });
 export const DATE_MIN_YEAR = 1900;
 export const DATE_MAX_YEAR = 2199;
 
+/** The rows a bulk decision names (each once; at most 10,000). */
+export const BulkIds = Type.Array(Uuid, { minItems: 1, maxItems: 10_000 });
+
 /** Standard error responses every route documents. */
 export const errorResponses = {
   400: ErrorBody,

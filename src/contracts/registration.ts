@@ -1,6 +1,6 @@
 /** Contract of the registration module: 双报到 (reporting in), cycles, pairings and agreements. */
 import Type, { type Static } from 'typebox';
-import { Nullable, PageQuery, Timestamp, Uuid } from './common';
+import { BulkIds, Nullable, PageQuery, Timestamp, Uuid } from './common';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -85,6 +85,39 @@ export type ReportInBody = Static<typeof ReportInBody>;
 
 export const RejectBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false });
 export type RejectBody = Static<typeof RejectBody>;
+
+/** The filters of the registration queue that a bulk decision can take instead of ids (only pending rows in the caller's reach). */
+export const RegistrationFilter = Type.Object(
+  {
+    kind: Type.Optional(RegistrationKind),
+    cycleId: Type.Optional(Uuid),
+    communityId: Type.Optional(Uuid),
+    unitOrgId: Type.Optional(Uuid),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type RegistrationFilter = Static<typeof RegistrationFilter>;
+
+/** Confirm or reject many registrations at once: the chosen ids, or every pending one the filter matches. All or nothing. */
+export const BulkRegistrationDecisionBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('confirm'), Type.Literal('reject')]),
+    ids: Type.Optional(BulkIds),
+    filter: Type.Optional(RegistrationFilter),
+    /** One reason for every rejection (required to reject). */
+    reason: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type BulkRegistrationDecisionBody = Static<typeof BulkRegistrationDecisionBody>;
+
+/** What a bulk decision did, row by row. */
+export const BulkRegistrationDecision = Type.Object({
+  decided: Type.Integer(),
+  items: Type.Array(Type.Object({ id: Uuid, status: RegistrationStatus, cardNo: Nullable(Type.String()) })),
+});
+export type BulkRegistrationDecision = Static<typeof BulkRegistrationDecision>;
 
 export const RegistrationCard = Type.Object({
   cardNo: Type.String(),

@@ -6,6 +6,8 @@ import { IdParams, Page, Timestamp, Nullable, errorResponses } from '../../../co
 import {
   Agreement,
   AgreementsQuery,
+  BulkRegistrationDecision,
+  BulkRegistrationDecisionBody,
   CardNoParams,
   CardVerification,
   CreateAgreementBody,
@@ -59,6 +61,7 @@ import {
   verifyCard,
 } from './registrations.service';
 import { registrationStats } from './stats.service';
+import { decideRegistrations } from './bulk-decisions.service';
 
 /** The address people reach the server at (behind a proxy: the forwarded one, with GONGJIAN_TRUST_PROXY). */
 function origin(request: FastifyRequest): string {
@@ -102,6 +105,9 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   );
   app.post('/registrations/:id/reject', { schema: { tags, summary: 'Reject a registration with a reason', params: IdParams, body: RejectBody, response: { 200: Registration, ...errorResponses } }, config: { permission: 'registration.decide' } }, async (request) =>
     rejectRegistration(ctx, requirePrincipal(request), request.params.id, request.body.reason, auditActor(request)),
+  );
+  app.post('/registrations/decisions', { schema: { tags, summary: 'Confirm or reject many registrations (ids, or all pending matching a filter): all or nothing, a report per refused row', body: BulkRegistrationDecisionBody, response: { 200: BulkRegistrationDecision, ...errorResponses } }, config: { permission: 'registration.decide' } }, async (request) =>
+    decideRegistrations(ctx, requirePrincipal(request), request.body, auditActor(request)),
   );
   app.get('/registrations/:id/card', { schema: { tags, summary: 'The registration card (报到证) with its QR code', params: IdParams, response: { 200: RegistrationCard, ...errorResponses } }, config: { permission: 'registration.read' } }, async (request) =>
     registrationCard(ctx, requirePrincipal(request), request.params.id, origin(request)),

@@ -30,7 +30,7 @@ import { notify } from './notifications.service';
 import { inReach, reachOf, sidesOf } from './registration.policy';
 
 export const today = () => localDate();
-const CARD_PREFIX = 'GJ';
+export const CARD_PREFIX = 'GJ';
 
 // ---------- cycles ----------
 
@@ -77,7 +77,7 @@ async function cycleFor(db: Kysely<DB>, cycleId: string | undefined) {
 
 // ---------- reading registrations ----------
 
-function selectRegistrations(db: Kysely<DB>) {
+export function selectRegistrations(db: Kysely<DB>) {
   return db
     .selectFrom('registration as r')
     .innerJoin('registration_cycle as cy', 'cy.id', 'r.cycle_id')
@@ -141,18 +141,24 @@ function toRegistration(r: RegistrationRow): Registration {
   };
 }
 
-export async function listRegistrations(ctx: AppContext, principal: Principal, q: RegistrationsQuery): Promise<{ items: Registration[]; total: number }> {
-  let query = selectRegistrations(ctx.db).where(inReach(reachOf(principal, 'registration.read'), { member: true }));
-  if (q.kind) query = query.where('r.kind', '=', q.kind);
-  if (q.status) query = query.where('r.status', '=', q.status);
-  if (q.cycleId) query = query.where('r.cycle_id', '=', q.cycleId);
-  if (q.communityId) query = query.where('r.community_id', '=', q.communityId);
-  if (q.unitOrgId) query = query.where('r.unit_org_id', '=', q.unitOrgId);
-  if (q.mine) query = query.where('m.user_id', '=', principal.userId);
+/** The queue's filters on selectRegistrations (the list, its export and bulk decisions by filter share them). */
+export function filterRegistrations<Q extends ReturnType<typeof selectRegistrations>>(query: Q, q: RegistrationsQuery, principal: Principal): Q {
+  let out = query;
+  if (q.kind) out = out.where('r.kind', '=', q.kind) as Q;
+  if (q.status) out = out.where('r.status', '=', q.status) as Q;
+  if (q.cycleId) out = out.where('r.cycle_id', '=', q.cycleId) as Q;
+  if (q.communityId) out = out.where('r.community_id', '=', q.communityId) as Q;
+  if (q.unitOrgId) out = out.where('r.unit_org_id', '=', q.unitOrgId) as Q;
+  if (q.mine) out = out.where('m.user_id', '=', principal.userId) as Q;
   if (q.q?.trim()) {
     const like = containsPattern(q.q.trim());
-    query = query.where((eb) => eb.or([eb('m.name', 'like', like), eb('u.name', 'like', like), eb('c.name', 'like', like)]));
+    out = out.where((eb) => eb.or([eb('m.name', 'like', like), eb('u.name', 'like', like), eb('c.name', 'like', like)])) as Q;
   }
+  return out;
+}
+
+export async function listRegistrations(ctx: AppContext, principal: Principal, q: RegistrationsQuery): Promise<{ items: Registration[]; total: number }> {
+  const query = filterRegistrations(selectRegistrations(ctx.db).where(inReach(reachOf(principal, 'registration.read'), { member: true })), q, principal);
   const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const pageSize = q.pageSize ?? 20;
   const rows = await query
