@@ -75,6 +75,10 @@ export const enUS: Messages = {
   'common.no': 'No',
   'common.updatedAt': 'Updated',
   'common.print': 'Print',
+  'common.selected': '{n} selected',
+  'common.clearSelection': 'Clear selection',
+  'common.reason': 'Reason',
+  'common.reasonRequired': 'Give the reason (2–200 characters)',
 
   'format.date': 'D MMM YYYY',
   'format.dateTime': 'D MMM YYYY HH:mm',
@@ -683,8 +687,6 @@ export const enUS: Messages = {
   'registrationStatus.rejected': 'Rejected',
   'registrationStatus.ended': 'Ended',
 
-  'registration.reason': 'Reason',
-  'registration.reasonRequired': 'Give the reason (2–200 characters)',
 
   'myRegistration.title': 'My report-in',
   'myRegistration.cycle': 'This period: {name} ({from} – {to})',

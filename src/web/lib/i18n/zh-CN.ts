@@ -78,6 +78,10 @@ export const zhCN = {
   'common.no': '否',
   'common.updatedAt': '更新时间',
   'common.print': '打印',
+  'common.selected': '已选 {n} 项',
+  'common.clearSelection': '取消选择',
+  'common.reason': '原因',
+  'common.reasonRequired': '请填写原因（2–200 个字）',
 
   'format.date': 'YYYY年M月D日',
   'format.dateTime': 'YYYY年M月D日 HH:mm',
@@ -683,8 +687,6 @@ export const zhCN = {
   'registrationStatus.rejected': '已驳回',
   'registrationStatus.ended': '已结束',
 
-  'registration.reason': '原因',
-  'registration.reasonRequired': '请填写原因（2–200 个字）',
 
   'myRegistration.title': '我的报到',
   'myRegistration.cycle': '本期：{name}（{from}—{to}）',

@@ -80,17 +80,3 @@ export const MEMBER_STATUS_COLORS: Record<MemberStatus, string> = {
   deceased: 'default',
   left: 'default',
 };
-
-export const REGION_KIND_COLORS: Record<RegionKind | 'village', string> = {
-  city: 'red',
-  district: 'volcano',
-  street: 'orange',
-  community: 'blue',
-  village: 'green',
-  grid: 'geekblue',
-  building: 'default',
-};
-
-/** The page size of every directory list unless the URL says otherwise. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const PAGE_SIZES = [10, 20, 50, 100];

@@ -6,7 +6,7 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
 import { TEAM_KINDS } from '../constants';
 import type { CreateTeamBody, TeamKind, VolunteerTeam } from '../types';
-import { OrganizationSelect } from './OrganizationSelect';
+import { OrganizationSelect } from '../../../ui/OrganizationSelect';
 
 interface TeamValues {
   name: string;

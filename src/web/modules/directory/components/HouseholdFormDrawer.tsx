@@ -9,7 +9,7 @@ import { useFeedback } from '../../../ui/useFeedback';
 import type { CreateHouseholdBody, Household, HouseholdTag } from '../types';
 import { ChildRegionSelect } from './ChildRegionSelect';
 import { HouseholdTagsInput } from './HouseholdTagsInput';
-import { RegionSelect } from './RegionSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 
 interface HouseholdValues {
   communityId?: string;

@@ -10,8 +10,8 @@ import { useFeedback } from '../../../ui/useFeedback';
 import { GENDERS, MEMBER_STATUSES } from '../constants';
 import type { CreateMemberBody, Gender, Member, MemberStatus } from '../types';
 import { ChildRegionSelect } from './ChildRegionSelect';
-import { OrganizationSelect } from './OrganizationSelect';
-import { RegionSelect } from './RegionSelect';
+import { OrganizationSelect } from '../../../ui/OrganizationSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 
 interface MemberValues {
   name: string;

@@ -5,7 +5,7 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
 import { parentKindOf } from '../regionKinds';
 import type { Region } from '../types';
-import { RegionSelect } from './RegionSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 
 /**
  * Moves a region, with everything below it, under another parent of the same level as its

@@ -7,8 +7,8 @@ import { PHONE_PATTERN } from '../../../lib/patterns';
 import { useFeedback } from '../../../ui/useFeedback';
 import { ORGANIZATION_KINDS, SECTORS } from '../constants';
 import type { CreateOrganizationBody, Organization, OrganizationKind, Sector, UpdateOrganizationBody } from '../types';
-import { OrganizationSelect } from './OrganizationSelect';
-import { RegionSelect } from './RegionSelect';
+import { OrganizationSelect } from '../../../ui/OrganizationSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 
 interface OrganizationValues {
   kind?: OrganizationKind;

@@ -11,7 +11,7 @@ import { childKindOf, parentKindOf } from '../regionKinds';
 import type { Region } from '../types';
 import { MoveRegionModal } from './MoveRegionModal';
 import { RegionHistory } from './RegionHistory';
-import { RegionKindTag } from './RegionKindTag';
+import { RegionKindTag } from '../../../ui/RegionKindTag';
 import { RegionNameModal, type RegionNameMode } from './RegionNameModal';
 
 /**

@@ -5,7 +5,7 @@ import { api } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
 import type { TeamMember, VolunteerTeamDetail } from '../types';
-import { MemberSelect } from './MemberSelect';
+import { MemberSelect } from '../../../ui/MemberSelect';
 
 /**
  * Edits who is in a team and who leads it: add members found by name or pinyin initials, remove

@@ -9,11 +9,11 @@ import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
-import { ListFilters } from '../components/ListFilters';
+import { ListFilters } from '../../../ui/ListFilters';
 import { OrganizationCardList } from '../components/OrganizationCardList';
 import { OrganizationFormDrawer } from '../components/OrganizationFormDrawer';
-import { ORGANIZATION_KINDS, PAGE_SIZES, SECTORS } from '../constants';
-import { useListParams } from '../hooks/useListParams';
+import { ORGANIZATION_KINDS, SECTORS } from '../constants';
+import { PAGE_SIZES, useListParams } from '../../../lib/useListParams';
 import type { Organization, OrganizationKind, Sector } from '../types';
 
 const SORT_FIELDS = ['name', 'memberCount', 'kind'] as const;

@@ -9,7 +9,7 @@ import { useApi } from '../../../lib/useApi';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useFeedback } from '../../../ui/useFeedback';
-import { RegionKindTag } from '../components/RegionKindTag';
+import { RegionKindTag } from '../../../ui/RegionKindTag';
 import { RegionPanel } from '../components/RegionPanel';
 import type { Region } from '../types';
 

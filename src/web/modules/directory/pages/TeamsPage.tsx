@@ -9,11 +9,11 @@ import { useApi } from '../../../lib/useApi';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { CreateTeamModal } from '../components/CreateTeamModal';
-import { ListFilters } from '../components/ListFilters';
-import { OrganizationSelect } from '../components/OrganizationSelect';
+import { ListFilters } from '../../../ui/ListFilters';
+import { OrganizationSelect } from '../../../ui/OrganizationSelect';
 import { TeamCardList } from '../components/TeamCardList';
-import { PAGE_SIZES } from '../constants';
-import { useListParams } from '../hooks/useListParams';
+import {  } from '../constants';
+import { PAGE_SIZES, useListParams } from '../../../lib/useListParams';
 import type { TeamKind, VolunteerTeam } from '../types';
 
 const SORT_FIELDS: readonly never[] = [];

@@ -7,7 +7,7 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
 import { useFeedback } from '../../../ui/useFeedback';
-import { MemberSelect } from '../../directory/components/MemberSelect';
+import { MemberSelect } from '../../../ui/MemberSelect';
 import type { Pairing } from '../../registration/types';
 import { orNull } from '../forms';
 import type { AssignClaimBody, Claim, ProjectDetail } from '../types';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
-import { ReasonModal } from '../../registration/components/ReasonModal';
+import { ReasonModal } from '../../../ui/ReasonModal';
 import type { Claim } from '../types';
 import { StatusTag } from './StatusTag';
 

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useAuth, useCurrentUser } from '../../../app/useAuth';
 import { useI18n } from '../../../lib/i18n/useI18n';
-import { RegionSelect } from '../../directory/components/RegionSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 import { ownCommunities } from '../scopes';
 
 /**

@@ -7,7 +7,7 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
 import { useFeedback } from '../../../ui/useFeedback';
-import { ReasonModal } from '../../registration/components/ReasonModal';
+import { ReasonModal } from '../../../ui/ReasonModal';
 import type { Claim } from '../types';
 
 /**

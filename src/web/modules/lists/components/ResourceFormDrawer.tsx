@@ -6,7 +6,7 @@ import { api } from '../../../lib/api';
 import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
-import { OrganizationSelect } from '../../directory/components/OrganizationSelect';
+import { OrganizationSelect } from '../../../ui/OrganizationSelect';
 import { NEED_CATEGORIES, RESOURCE_KINDS } from '../constants';
 import { fromDay, numberOrNull, orNull, toDay } from '../forms';
 import { ownUnits } from '../scopes';

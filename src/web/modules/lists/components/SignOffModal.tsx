@@ -80,7 +80,7 @@ export function SignOffModal({ project, open, onClose, onDone }: { project: Proj
           label={t(decision === 'send_back' ? 'lists.signOff.reason' : 'lists.signOff.comment')}
           rules={
             decision === 'send_back'
-              ? [{ required: true, whitespace: true, message: t('registration.reasonRequired') }, { min: 2, message: t('registration.reasonRequired') }, { max: 200 }]
+              ? [{ required: true, whitespace: true, message: t('common.reasonRequired') }, { min: 2, message: t('common.reasonRequired') }, { max: 200 }]
               : [{ max: 200 }]
           }
         >

@@ -9,7 +9,7 @@ import { useApi } from '../../../lib/useApi';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useFeedback } from '../../../ui/useFeedback';
-import { useListParams } from '../../directory/hooks/useListParams';
+import { useListParams } from '../../../lib/useListParams';
 import { YearSelect } from '../components/YearSelect';
 import { thisYear } from '../scopes';
 import type { ClaimRuleProgress, SetClaimRuleBody, UnitClaimProgress } from '../types';

@@ -11,7 +11,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { PageSpinner } from '../../../ui/PageSpinner';
 import { useFeedback } from '../../../ui/useFeedback';
 import { filled } from '../forms';
-import { ReasonModal } from '../../registration/components/ReasonModal';
+import { ReasonModal } from '../../../ui/ReasonModal';
 import { AttachmentThumbs } from '../components/AttachmentThumbs';
 import { CategoryTag } from '../components/CategoryTag';
 import { NeedFormDrawer } from '../components/NeedFormDrawer';

@@ -1,5 +1,5 @@
 import { DesktopOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Input, Pagination, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '../../../app/useAuth';
@@ -7,14 +7,13 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import { oneOf } from '../../../lib/params';
 import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
-import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { PageHeader } from '../../../ui/PageHeader';
-import { ListFilters } from '../../directory/components/ListFilters';
-import { RegionSelect } from '../../directory/components/RegionSelect';
-import { PAGE_SIZES } from '../../directory/constants';
-import { useListParams } from '../../directory/hooks/useListParams';
+import { useListParams } from '../../../lib/useListParams';
+import { EnumFilter } from '../../../ui/FilterControls';
+import { ListPage } from '../../../ui/ListPage';
+import { RegionSelect } from '../../../ui/RegionSelect';
+import { usePhone } from '../../../ui/usePhone';
 import { CategoryTag } from '../components/CategoryTag';
-import { NeedCardList } from '../components/NeedCardList';
+import { NeedCard } from '../components/NeedCard';
 import { NeedFormDrawer } from '../components/NeedFormDrawer';
 import { PriorityTag } from '../components/PriorityTag';
 import { StatusTag } from '../components/StatusTag';
@@ -34,19 +33,15 @@ export function NeedsPage() {
   const { can } = useAuth();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
+  const phone = usePhone();
   const list = useListParams(SORT_FIELDS);
-  const { params, page, pageSize, update } = list;
-  const q = list.q;
+  const { params, page, pageSize, update, q } = list;
   const [creating, setCreating] = useState(false);
 
   const status = oneOf<NeedStatus>(params.get('status'), NEED_STATUSES);
   const category = oneOf<NeedCategory>(params.get('category'), NEED_CATEGORIES);
   const regionId = params.get('regionId') ?? undefined;
   const needs = useApi<Page<Need>>('/lists/needs', { q, status, category, regionId, page, pageSize });
-  const items = needs.data?.items ?? [];
-  const total = needs.data?.total ?? 0;
   const own = ownCommunities(user);
 
   const columns: TableColumnsType<Need> = [
@@ -95,64 +90,36 @@ export function NeedsPage() {
     { title: t('lists.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => formatDate(v) },
   ];
 
-  const activeFilters = [status, category, regionId].filter(Boolean).length;
   const wallCommunity = own[0];
 
   return (
-    <>
-      <PageHeader
-        title={t('lists.need.listTitle')}
-        extra={
-          <>
-            {wallCommunity && (
-              <Link to={`/wall/lists/${encodeURIComponent(wallCommunity.id)}`} target="_blank" data-testid="needs-wall">
-                <Button icon={<DesktopOutlined />}>{t('lists.wall.open')}</Button>
-              </Link>
-            )}
-            {can('lists.need.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="need-new">
-                {t('lists.need.new')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      <Card styles={{ body: { padding: phone ? 12 : 16 } }}>
-        <ListFilters
-          phone={phone}
-          active={activeFilters}
-          onReset={activeFilters || q ? list.reset : undefined}
-          search={
-            <Input.Search
-              key={q}
-              defaultValue={q}
-              allowClear
-              enterKeyHint="search"
-              onSearch={(value) => update({ q: value.trim() })}
-              placeholder={t('lists.need.searchPlaceholder')}
-              style={{ width: phone ? '100%' : 240 }}
-              data-testid="needs-search"
-            />
-          }
-        >
-          <Select<NeedStatus>
-            allowClear
-            placeholder={t('lists.allStatuses')}
-            value={status}
-            onChange={(v) => update({ status: v })}
-            options={NEED_STATUSES.map((s) => ({ value: s, label: t(`lists.needStatus.${s}`) }))}
-            style={{ width: phone ? '100%' : 130 }}
-            data-testid="needs-status-filter"
-          />
-          <Select<NeedCategory>
-            allowClear
-            placeholder={t('lists.allCategories')}
-            value={category}
-            onChange={(v) => update({ category: v })}
-            options={NEED_CATEGORIES.map((c) => ({ value: c, label: t(`lists.category.${c}`) }))}
-            style={{ width: phone ? '100%' : 140 }}
-            data-testid="needs-category-filter"
-          />
+    <ListPage<Need>
+      title={t('lists.need.listTitle')}
+      actions={
+        <>
+          {wallCommunity && (
+            <Link to={`/wall/lists/${encodeURIComponent(wallCommunity.id)}`} target="_blank" data-testid="needs-wall">
+              <Button icon={<DesktopOutlined />}>{t('lists.wall.open')}</Button>
+            </Link>
+          )}
+          {can('lists.need.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="need-new">
+              {t('lists.need.new')}
+            </Button>
+          )}
+        </>
+      }
+      list={list}
+      result={needs}
+      columns={columns}
+      renderCard={(n) => <NeedCard need={n} />}
+      search={{ placeholder: t('lists.need.searchPlaceholder') }}
+      empty={t('lists.need.empty')}
+      testId="needs"
+      filters={
+        <>
+          <EnumFilter list={list} param="status" values={NEED_STATUSES} label={(s) => t(`lists.needStatus.${s}`)} placeholder={t('lists.allStatuses')} data-testid="needs-status-filter" />
+          <EnumFilter list={list} param="category" values={NEED_CATEGORIES} label={(c) => t(`lists.category.${c}`)} placeholder={t('lists.allCategories')} width={140} data-testid="needs-category-filter" />
           {can('directory.region.read') && own.length !== 1 && (
             <RegionSelect
               value={regionId}
@@ -163,49 +130,9 @@ export function NeedsPage() {
               style={{ width: phone ? '100%' : 190 }}
             />
           )}
-        </ListFilters>
-        {needs.error && <ErrorAlert error={needs.error} onRetry={needs.reload} />}
-        {phone ? (
-          <>
-            {total > 0 && (
-              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 12 }}>
-                {t('common.total', { total })}
-              </Typography.Text>
-            )}
-            <NeedCardList needs={items} loading={needs.loading} />
-            {total > pageSize && (
-              <Pagination
-                simple
-                current={page}
-                pageSize={pageSize}
-                total={total}
-                onChange={(p) => update({ page: p === 1 ? undefined : p })}
-                style={{ marginTop: 12, textAlign: 'center' }}
-              />
-            )}
-          </>
-        ) : (
-          <Table<Need>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={items}
-            loading={needs.loading}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('lists.need.empty') }}
-            pagination={{
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => t('common.total', { total: n }),
-            }}
-            data-testid="needs-table"
-          />
-        )}
-      </Card>
+        </>
+      }
+    >
       <NeedFormDrawer
         open={creating}
         need={null}
@@ -215,6 +142,6 @@ export function NeedsPage() {
           void navigate(`/lists/needs/${encodeURIComponent(n.id)}`);
         }}
       />
-    </>
+    </ListPage>
   );
 }

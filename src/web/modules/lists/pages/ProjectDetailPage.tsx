@@ -10,7 +10,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { PageSpinner } from '../../../ui/PageSpinner';
 import { useFeedback } from '../../../ui/useFeedback';
 import { filled } from '../forms';
-import { ReasonModal } from '../../registration/components/ReasonModal';
+import { ReasonModal } from '../../../ui/ReasonModal';
 import { AssignModal } from '../components/AssignModal';
 import { CategoryTag } from '../components/CategoryTag';
 import { ClaimList } from '../components/ClaimList';

@@ -1,5 +1,5 @@
 import { PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Input, Pagination, Select, Switch, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/useAuth';
@@ -7,14 +7,12 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import { oneOf, positiveInt } from '../../../lib/params';
 import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
-import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { PageHeader } from '../../../ui/PageHeader';
-import { ListFilters } from '../../directory/components/ListFilters';
-import { PAGE_SIZES } from '../../directory/constants';
-import { useListParams } from '../../directory/hooks/useListParams';
+import { useListParams } from '../../../lib/useListParams';
+import { EnumFilter, SwitchFilter } from '../../../ui/FilterControls';
+import { ListPage } from '../../../ui/ListPage';
 import { MilestoneProgress } from '../components/MilestoneProgress';
 import { PendingClaims } from '../components/PendingClaims';
-import { ProjectCardList } from '../components/ProjectCardList';
+import { ProjectCard } from '../components/ProjectCard';
 import { ProjectFormDrawer } from '../components/ProjectFormDrawer';
 import { StatusTag } from '../components/StatusTag';
 import { YearSelect } from '../components/YearSelect';
@@ -33,8 +31,6 @@ export function ProjectsPage() {
   const { t, formatDate } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
   const list = useListParams(SORT_FIELDS);
   const { params, page, pageSize, update, q } = list;
   const [creating, setCreating] = useState(false);
@@ -55,8 +51,6 @@ export function ProjectsPage() {
     page,
     pageSize,
   });
-  const items = projects.data?.items ?? [];
-  const total = projects.data?.total ?? 0;
 
   const columns: TableColumnsType<ProjectSummary> = [
     {
@@ -98,111 +92,41 @@ export function ProjectsPage() {
     },
   ];
 
-  const activeFilters = [status, communityId, claimable || undefined, mine || undefined].filter(Boolean).length;
-
   return (
-    <>
-      <PageHeader
-        title={t('lists.project.listTitle', { year })}
-        extra={
-          <>
-            <YearSelect value={year} onChange={(y) => update({ year: y === thisYear() ? undefined : y })} data-testid="projects-year" />
-            {can('lists.project.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-new">
-                {t('lists.project.new')}
-              </Button>
-            )}
-          </>
-        }
-      />
-      {canClaim && <PendingClaims onAnswered={projects.reload} />}
-      <Card styles={{ body: { padding: phone ? 12 : 16 } }}>
-        <ListFilters
-          phone={phone}
-          active={activeFilters}
-          onReset={activeFilters || q ? () => update({ q: undefined, status: undefined, communityId: undefined, claimable: undefined, mine: undefined }) : undefined}
-          search={
-            <Input.Search
-              key={q}
-              defaultValue={q}
-              allowClear
-              enterKeyHint="search"
-              onSearch={(value) => update({ q: value.trim() })}
-              placeholder={t('lists.project.searchPlaceholder')}
-              style={{ width: phone ? '100%' : 240 }}
-              data-testid="projects-search"
-            />
-          }
-        >
-          <Select<ProjectStatus>
-            allowClear
-            placeholder={t('lists.allStatuses')}
-            value={status}
-            onChange={(v) => update({ status: v })}
-            options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`lists.projectStatus.${s}`) }))}
-            style={{ width: phone ? '100%' : 130 }}
-            data-testid="projects-status-filter"
-          />
-          {canClaim && (
-            <Flex align="center" gap={6}>
-              <Switch checked={claimable} onChange={(v) => update({ claimable: v })} size="small" data-testid="projects-claimable" />
-              <Typography.Text>{t('lists.project.claimableOnly')}</Typography.Text>
-            </Flex>
+    <ListPage<ProjectSummary>
+      title={t('lists.project.listTitle', { year })}
+      actions={
+        <>
+          <YearSelect value={year} onChange={(y) => update({ year: y === thisYear() ? undefined : y })} data-testid="projects-year" />
+          {can('lists.project.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-new">
+              {t('lists.project.new')}
+            </Button>
           )}
-          {canClaim && (
-            <Flex align="center" gap={6}>
-              <Switch checked={mine} onChange={(v) => update({ mine: v })} size="small" data-testid="projects-mine" />
-              <Typography.Text>{t('lists.project.mineOnly')}</Typography.Text>
-            </Flex>
-          )}
+        </>
+      }
+      list={list}
+      result={projects}
+      columns={columns}
+      renderCard={(p) => <ProjectCard project={p} />}
+      search={{ placeholder: t('lists.project.searchPlaceholder') }}
+      empty={t('lists.project.empty')}
+      testId="projects"
+      keepOnReset={['year']}
+      above={canClaim && <PendingClaims onAnswered={projects.reload} />}
+      filters={
+        <>
+          <EnumFilter list={list} param="status" values={PROJECT_STATUSES} label={(s) => t(`lists.projectStatus.${s}`)} placeholder={t('lists.allStatuses')} data-testid="projects-status-filter" />
+          {canClaim && <SwitchFilter checked={claimable} onChange={(v) => update({ claimable: v })} label={t('lists.project.claimableOnly')} data-testid="projects-claimable" />}
+          {canClaim && <SwitchFilter checked={mine} onChange={(v) => update({ mine: v })} label={t('lists.project.mineOnly')} data-testid="projects-mine" />}
           {communityId && (
             <Button size="small" onClick={() => update({ communityId: undefined })}>
               {t('lists.project.allCommunities')}
             </Button>
           )}
-        </ListFilters>
-        {projects.error && <ErrorAlert error={projects.error} onRetry={projects.reload} />}
-        {phone ? (
-          <>
-            {total > 0 && (
-              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 12 }}>
-                {t('common.total', { total })}
-              </Typography.Text>
-            )}
-            <ProjectCardList projects={items} loading={projects.loading} />
-            {total > pageSize && (
-              <Pagination
-                simple
-                current={page}
-                pageSize={pageSize}
-                total={total}
-                onChange={(p) => update({ page: p === 1 ? undefined : p })}
-                style={{ marginTop: 12, textAlign: 'center' }}
-              />
-            )}
-          </>
-        ) : (
-          <Table<ProjectSummary>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={items}
-            loading={projects.loading}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('lists.project.empty') }}
-            pagination={{
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => t('common.total', { total: n }),
-            }}
-            data-testid="projects-table"
-          />
-        )}
-      </Card>
+        </>
+      }
+    >
       <ProjectFormDrawer
         open={creating}
         project={null}
@@ -213,6 +137,6 @@ export function ProjectsPage() {
           void navigate(`/lists/projects/${encodeURIComponent(p.id)}`);
         }}
       />
-    </>
+    </ListPage>
   );
 }

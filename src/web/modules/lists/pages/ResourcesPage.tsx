@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Input, Pagination, Select, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '../../../app/useAuth';
@@ -7,13 +7,11 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import { oneOf } from '../../../lib/params';
 import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
-import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { PageHeader } from '../../../ui/PageHeader';
-import { ListFilters } from '../../directory/components/ListFilters';
-import { PAGE_SIZES } from '../../directory/constants';
-import { useListParams } from '../../directory/hooks/useListParams';
+import { useListParams } from '../../../lib/useListParams';
+import { EnumFilter, SwitchFilter } from '../../../ui/FilterControls';
+import { ListPage } from '../../../ui/ListPage';
 import { CategoryTag } from '../components/CategoryTag';
-import { ResourceCardList } from '../components/ResourceCardList';
+import { ResourceCard } from '../components/ResourceCard';
 import { ResourceFormDrawer } from '../components/ResourceFormDrawer';
 import { StatusTag } from '../components/StatusTag';
 import { NEED_CATEGORIES, RESOURCE_KINDS, RESOURCE_STATUSES } from '../constants';
@@ -31,8 +29,6 @@ export function ResourcesPage() {
   const { can } = useAuth();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
   const list = useListParams(SORT_FIELDS);
   const { params, page, pageSize, update, q } = list;
   const [creating, setCreating] = useState(false);
@@ -52,8 +48,6 @@ export function ResourcesPage() {
     page,
     pageSize,
   });
-  const items = resources.data?.items ?? [];
-  const total = resources.data?.total ?? 0;
 
   const columns: TableColumnsType<Resource> = [
     {
@@ -92,111 +86,34 @@ export function ResourcesPage() {
     { title: t('field.status'), dataIndex: 'status', render: (s: ResourceStatus) => <StatusTag of="resource" status={s} /> },
   ];
 
-  const activeFilters = [kind, category, status].filter(Boolean).length;
-
   return (
-    <>
-      <PageHeader
-        title={t('lists.resource.listTitle')}
-        extra={
-          can('lists.resource.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="resource-new">
-              {t('lists.resource.new')}
-            </Button>
-          )
-        }
-      />
-      <Card styles={{ body: { padding: phone ? 12 : 16 } }}>
-        <ListFilters
-          phone={phone}
-          active={activeFilters}
-          onReset={activeFilters || q ? list.reset : undefined}
-          search={
-            <Input.Search
-              key={q}
-              defaultValue={q}
-              allowClear
-              enterKeyHint="search"
-              onSearch={(value) => update({ q: value.trim() })}
-              placeholder={t('lists.resource.searchPlaceholder')}
-              style={{ width: phone ? '100%' : 240 }}
-              data-testid="resources-search"
-            />
-          }
-        >
-          <Select<ResourceKind>
-            allowClear
-            placeholder={t('lists.resource.allKinds')}
-            value={kind}
-            onChange={(v) => update({ kind: v })}
-            options={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`lists.resourceKind.${k}`) }))}
-            style={{ width: phone ? '100%' : 120 }}
-          />
-          <Select<NeedCategory>
-            allowClear
-            placeholder={t('lists.allCategories')}
-            value={category}
-            onChange={(v) => update({ category: v })}
-            options={NEED_CATEGORIES.map((c) => ({ value: c, label: t(`lists.category.${c}`) }))}
-            style={{ width: phone ? '100%' : 140 }}
-          />
-          <Select<ResourceStatus>
-            allowClear
-            placeholder={t('lists.allStatuses')}
-            value={status}
-            onChange={(v) => update({ status: v })}
-            options={RESOURCE_STATUSES.map((s) => ({ value: s, label: t(`lists.resourceStatus.${s}`) }))}
-            style={{ width: phone ? '100%' : 120 }}
-          />
+    <ListPage<Resource>
+      title={t('lists.resource.listTitle')}
+      actions={
+        can('lists.resource.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="resource-new">
+            {t('lists.resource.new')}
+          </Button>
+        )
+      }
+      list={list}
+      result={resources}
+      columns={columns}
+      renderCard={(r) => <ResourceCard resource={r} />}
+      search={{ placeholder: t('lists.resource.searchPlaceholder') }}
+      empty={t('lists.resource.empty')}
+      testId="resources"
+      filters={
+        <>
+          <EnumFilter list={list} param="kind" values={RESOURCE_KINDS} label={(k) => t(`lists.resourceKind.${k}`)} placeholder={t('lists.resource.allKinds')} width={120} />
+          <EnumFilter list={list} param="category" values={NEED_CATEGORIES} label={(c) => t(`lists.category.${c}`)} placeholder={t('lists.allCategories')} width={140} />
+          <EnumFilter list={list} param="status" values={RESOURCE_STATUSES} label={(r) => t(`lists.resourceStatus.${r}`)} placeholder={t('lists.allStatuses')} width={120} />
           {units.length === 1 && (
-            <Flex align="center" gap={6}>
-              <Switch checked={onlyMine} onChange={(v) => update({ all: !v })} size="small" data-testid="resources-only-mine" />
-              <Typography.Text>{t('lists.resource.onlyMine')}</Typography.Text>
-            </Flex>
+            <SwitchFilter checked={onlyMine} onChange={(v) => update({ all: !v })} label={t('lists.resource.onlyMine')} data-testid="resources-only-mine" />
           )}
-        </ListFilters>
-        {resources.error && <ErrorAlert error={resources.error} onRetry={resources.reload} />}
-        {phone ? (
-          <>
-            {total > 0 && (
-              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 12 }}>
-                {t('common.total', { total })}
-              </Typography.Text>
-            )}
-            <ResourceCardList resources={items} loading={resources.loading} />
-            {total > pageSize && (
-              <Pagination
-                simple
-                current={page}
-                pageSize={pageSize}
-                total={total}
-                onChange={(p) => update({ page: p === 1 ? undefined : p })}
-                style={{ marginTop: 12, textAlign: 'center' }}
-              />
-            )}
-          </>
-        ) : (
-          <Table<Resource>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={items}
-            loading={resources.loading}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('lists.resource.empty') }}
-            pagination={{
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => t('common.total', { total: n }),
-            }}
-            data-testid="resources-table"
-          />
-        )}
-      </Card>
+        </>
+      }
+    >
       <ResourceFormDrawer
         open={creating}
         resource={null}
@@ -206,6 +123,6 @@ export function ResourcesPage() {
           void navigate(`/lists/resources/${encodeURIComponent(r.id)}`);
         }}
       />
-    </>
+    </ListPage>
   );
 }

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../../lib/i18n/useI18n';
-import type { ChartOption } from '../chartOption';
+import type { ChartOption } from '../../../ui/chartOption';
 import type { AreaStats, RegistrationKind } from '../types';
-import { EChart } from './EChart';
+import { Chart } from '../../../ui/Chart';
 
 /** A stacked bar per street (or community): reported in vs. not yet, for members or units. */
 export function AreaStatsChart({ areas, kind, phone }: { areas: AreaStats[]; kind: RegistrationKind; phone: boolean }) {
@@ -28,5 +28,5 @@ export function AreaStatsChart({ areas, kind, phone }: { areas: AreaStats[]; kin
       ],
     };
   }, [areas, kind, phone, t]);
-  return <EChart option={option} height={phone ? 280 : 340} data-testid="dashboard-area-chart" />;
+  return <Chart option={option} height={phone ? 280 : 340} data-testid="dashboard-area-chart" />;
 }

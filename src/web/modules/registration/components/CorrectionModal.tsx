@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useAuth } from '../../../app/useAuth';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
-import { RegionSelect } from '../../directory/components/RegionSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 
 /**
  * 我的居住社区不对: the member picks the community where he or she really lives and reports in

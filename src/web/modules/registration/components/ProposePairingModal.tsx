@@ -5,8 +5,8 @@ import { api } from '../../../lib/api';
 import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
-import { OrganizationSelect } from '../../directory/components/OrganizationSelect';
-import { RegionSelect } from '../../directory/components/RegionSelect';
+import { OrganizationSelect } from '../../../ui/OrganizationSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 import type { Pairing, ProposePairingBody } from '../types';
 
 interface PairingValues {

@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useI18n } from '../../../lib/i18n/useI18n';
-import type { ChartOption } from '../chartOption';
+import type { ChartOption } from '../../../ui/chartOption';
 import type { RegistrationStats } from '../types';
-import { EChart } from './EChart';
+import { Chart } from '../../../ui/Chart';
 
 /** `2026-03-02` → `3/2`; a week named otherwise (2026-W10) stays as it is. */
 function weekLabel(week: string): string {
@@ -27,5 +27,5 @@ export function WeeklyChart({ weekly, phone }: { weekly: RegistrationStats['week
     }),
     [weekly, t],
   );
-  return <EChart option={option} height={phone ? 240 : 300} data-testid="dashboard-weekly-chart" />;
+  return <Chart option={option} height={phone ? 240 : 300} data-testid="dashboard-weekly-chart" />;
 }

@@ -16,7 +16,7 @@ import { AgreementDocument } from '../components/AgreementDocument';
 import { AgreementFields } from '../components/AgreementFields';
 import { AgreementStatusTag } from '../components/AgreementStatusTag';
 import { ExpiryTag } from '../components/ExpiryTag';
-import { ReasonModal } from '../components/ReasonModal';
+import { ReasonModal } from '../../../ui/ReasonModal';
 import { SignModal } from '../components/SignModal';
 import { agreementSignSides } from '../sides';
 import type { Agreement, AgreementSide } from '../types';

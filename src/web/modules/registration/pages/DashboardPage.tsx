@@ -9,7 +9,7 @@ import { useApi } from '../../../lib/useApi';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PageSpinner } from '../../../ui/PageSpinner';
-import { RegionSelect } from '../../directory/components/RegionSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 import { AreaStatsChart } from '../components/AreaStatsChart';
 import { CycleSelect } from '../components/CycleSelect';
 import { CyclesDrawer } from '../components/CyclesDrawer';

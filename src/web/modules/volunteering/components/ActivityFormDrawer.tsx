@@ -7,7 +7,7 @@ import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import type { ItemList } from '../../../lib/types';
 import { useFeedback } from '../../../ui/useFeedback';
-import { RegionSelect } from '../../directory/components/RegionSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 import { ACTIVITY_KINDS, ELIGIBILITIES } from '../constants';
 import type { Activity, ActivityKind, Eligibility, PublishActivityBody, UpdateActivityBody } from '../types';
 

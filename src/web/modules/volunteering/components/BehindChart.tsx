@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../../lib/i18n/useI18n';
-import type { ChartOption } from '../../registration/chartOption';
-import { EChart } from '../../registration/components/EChart';
+import type { ChartOption } from '../../../ui/chartOption';
+import { Chart } from '../../../ui/Chart';
 import type { BehindEntry } from '../types';
 
 /** Those furthest behind as horizontal bars: what is done (red) and what is left (grey), stacked to the quota. */
@@ -22,5 +22,5 @@ export function BehindChart({ entries, phone }: { entries: BehindEntry[]; phone:
     };
   }, [entries, phone, t]);
   const rows = Math.min(entries.length, phone ? 8 : 12);
-  return <EChart option={option} height={Math.max(160, 60 + rows * 28)} data-testid="quota-behind-chart" />;
+  return <Chart option={option} height={Math.max(160, 60 + rows * 28)} data-testid="quota-behind-chart" />;
 }

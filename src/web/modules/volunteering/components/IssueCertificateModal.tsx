@@ -7,7 +7,7 @@ import { api } from '../../../lib/api';
 import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
-import { MemberSelect } from '../../directory/components/MemberSelect';
+import { MemberSelect } from '../../../ui/MemberSelect';
 import type { Member } from '../../directory/types';
 import { DATE_ONLY } from '../format';
 import type { Certificate, IssueCertificateBody } from '../types';

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PageSpinner } from '../../../ui/PageSpinner';
 import { useFeedback } from '../../../ui/useFeedback';
-import { ReasonModal } from '../../registration/components/ReasonModal';
+import { ReasonModal } from '../../../ui/ReasonModal';
 import { ActivityFormDrawer } from '../components/ActivityFormDrawer';
 import { ActivityKindTag } from '../components/ActivityKindTag';
 import { CheckInBox } from '../components/CheckInBox';

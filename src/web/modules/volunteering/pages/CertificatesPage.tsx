@@ -8,7 +8,7 @@ import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
-import { useListParams } from '../../directory/hooks/useListParams';
+import { useListParams } from '../../../lib/useListParams';
 import { IssueCertificateModal } from '../components/IssueCertificateModal';
 import { formatHours } from '../format';
 import type { CertificateListItem } from '../types';

@@ -1,7 +1,16 @@
 import { Tag } from 'antd';
-import { useI18n } from '../../../lib/i18n/useI18n';
-import { REGION_KIND_COLORS } from '../constants';
-import type { RegionKind } from '../types';
+import { useI18n } from '../lib/i18n/useI18n';
+import type { RegionKind } from '../../contracts/directory';
+
+const REGION_KIND_COLORS: Record<RegionKind | 'village', string> = {
+  city: 'red',
+  district: 'volcano',
+  street: 'orange',
+  community: 'blue',
+  village: 'green',
+  grid: 'geekblue',
+  building: 'default',
+};
 
 /** `社区`, `村`, `网格`…: the kind of a region as a small coloured tag (a village community reads 村). */
 export function RegionKindTag({ kind, village = false }: { kind: RegionKind; village?: boolean }) {

@@ -1,10 +1,10 @@
 import { Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../../lib/i18n/useI18n';
-import type { Page } from '../../../lib/types';
-import { useApi } from '../../../lib/useApi';
-import { useDebounced } from '../../../lib/useDebounced';
-import type { Member } from '../types';
+import { useI18n } from '../lib/i18n/useI18n';
+import type { Page } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { useDebounced } from '../lib/useDebounced';
+import type { Member } from '../../contracts/directory';
 
 /**
  * Finds a member by name, pinyin initials or a 4-digit phone/ID tail (GET /members?q=) and hands

@@ -3,13 +3,13 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { init, use as registerCharts, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { ChartOption } from '../chartOption';
+import type { ChartOption } from './chartOption';
 
 // Only the pieces the dashboard uses, so the chart chunk stays small.
 registerCharts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** An ECharts chart filling its box's width, redrawn when the option or the box's size changes. */
-export function EChart({ option, height, 'data-testid': dataTestId }: { option: ChartOption; height: number; 'data-testid'?: string }) {
+export function Chart({ option, height, 'data-testid': dataTestId }: { option: ChartOption; height: number; 'data-testid'?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
 

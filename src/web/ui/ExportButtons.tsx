@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Popconfirm } from 'antd';
 import { useState } from 'react';
-import { fetchFile, type Query } from '../../../lib/api';
-import { useI18n } from '../../../lib/i18n/useI18n';
-import { saveBlob } from '../../../lib/saveBlob';
-import { useFeedback } from '../../../ui/useFeedback';
+import { fetchFile, type Query } from '../lib/api';
+import { useI18n } from '../lib/i18n/useI18n';
+import { saveBlob } from '../lib/saveBlob';
+import { useFeedback } from './useFeedback';
 
 /**
  * 导出: the list as it is filtered, to .xlsx, with masked phone and ID numbers; 完整导出 (only

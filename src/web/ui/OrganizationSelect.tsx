@@ -1,10 +1,10 @@
 import { Flex, Select, Tag, Typography } from 'antd';
 import { useState, type CSSProperties } from 'react';
-import { useI18n } from '../../../lib/i18n/useI18n';
-import type { Page } from '../../../lib/types';
-import { useApi } from '../../../lib/useApi';
-import { useDebounced } from '../../../lib/useDebounced';
-import type { Organization, OrganizationKind } from '../types';
+import { useI18n } from '../lib/i18n/useI18n';
+import type { Page } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { useDebounced } from '../lib/useDebounced';
+import type { Organization, OrganizationKind } from '../../contracts/directory';
 
 /**
  * Picks a party organisation by typing part of its name (GET /organizations?q=), e.g. the employer

@@ -1,7 +1,7 @@
 import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useI18n } from '../../../lib/i18n/useI18n';
+import { useI18n } from '../lib/i18n/useI18n';
 
 /**
  * The search box and filters above a list. On a desktop they sit in one row; on a phone the search

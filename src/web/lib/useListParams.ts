@@ -1,9 +1,24 @@
 import type { TableProps } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { oneOf, positiveInt } from '../../../lib/params';
-import { DEFAULT_PAGE_SIZE } from '../constants';
+import { oneOf, positiveInt } from './params';
+
+/** The page size of every list unless the URL says otherwise, and the sizes offered. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const PAGE_SIZES = [10, 20, 50, 100];
 
 type SortOrder = 'asc' | 'desc';
+
+/** What a list page needs of the list's state in the URL (see useListParams). */
+export interface ListParams {
+  params: URLSearchParams;
+  q: string;
+  page: number;
+  pageSize: number;
+  /** Changes some parameters; any change but paging goes back to page 1. */
+  update: (changes: Record<string, string | number | boolean | undefined | null>) => void;
+  reset: () => void;
+  onTableChange: NonNullable<TableProps<any>['onChange']>;
+}
 
 /**
  * The state of a server-paged list kept in the URL: search, filters, page, page size and sorting.

@@ -1,11 +1,11 @@
 import { Flex, TreeSelect, Typography } from 'antd';
 import { useState, type CSSProperties, type ReactNode } from 'react';
-import { api } from '../../../lib/api';
-import { useI18n } from '../../../lib/i18n/useI18n';
-import type { ItemList } from '../../../lib/types';
-import { useApi } from '../../../lib/useApi';
-import { useDebounced } from '../../../lib/useDebounced';
-import type { Region, RegionKind } from '../types';
+import { api } from '../lib/api';
+import { useI18n } from '../lib/i18n/useI18n';
+import type { ItemList } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { useDebounced } from '../lib/useDebounced';
+import type { Region, RegionKind } from '../../contracts/directory';
 import { RegionKindTag } from './RegionKindTag';
 
 interface RegionSelectProps {
