@@ -81,6 +81,7 @@ describeStores('registration: who is missing', (store) => {
       areas: AreaBody[];
       weekly: Array<{ week: string; units: number; members: number }>;
       agreements: { inForce: number; expiringIn30Days: number; pairsWithout: number };
+      tree: Array<AreaBody & { parentId: string | null }>;
     }>();
   };
 
@@ -312,6 +313,52 @@ describeStores('registration: who is missing', (store) => {
       const filtered = await stats(supervisor, `?regionId=${XIHU}`);
       expect(filtered.areas.map((a) => a.name)).toEqual(['翠湖社区', '龙泉村']);
       expect(filtered.totals).toMatchObject({ unitsExpected: 1, membersExpected: 1 });
+    });
+
+    it('returns the whole tree under each caller in one call, each place summing its communities', async () => {
+      const figures = (n: AreaBody) => [n.unitsExpected, n.unitsReported, n.membersExpected, n.membersReported, n.pending];
+      const shape = (tree: Array<AreaBody & { parentId: string | null }>) => tree.map((n) => [n.name, n.kind, n.parentId, ...figures(n)]);
+      const dongcheng = [2, 1, 3, 1, 1];
+      const xihu = [1, 0, 1, 0, 0];
+      const lower = [
+        ['东城街道', 'street', DISTRICT, ...dongcheng],
+        ['和平社区', 'community', DONGCHENG, 0, 0, 1, 0, 1],
+        ['幸福社区', 'community', DONGCHENG, 2, 1, 2, 1, 0],
+        ['西湖街道', 'street', DISTRICT, ...xihu],
+        ['翠湖社区', 'community', XIHU, 1, 0, 1, 0, 0],
+        ['龙泉村', 'community', XIHU, 0, 0, 0, 0, 0],
+      ];
+      const whole = [['临江市', 'city', null, 3, 1, 4, 1, 1], ['江滨区', 'district', CITY, 3, 1, 4, 1, 1], ...lower];
+      expect(shape((await stats(admin)).tree)).toEqual(whole);
+      const sup = (await stats(supervisor)).tree;
+      expect(shape(sup).slice(-lower.length)).toEqual(lower);
+      expect(sup[0]!.parentId).toBeNull();
+      // The street's tree starts at the street; the community's is itself.
+      expect(shape((await stats(street)).tree)).toEqual([['东城街道', 'street', null, ...dongcheng], ...lower.slice(1, 3)]);
+      expect(shape((await stats(community)).tree)).toEqual([['幸福社区', 'community', null, 2, 1, 2, 1, 0]]);
+      // Asked for one street, the tree starts there.
+      expect(shape((await stats(supervisor, `?regionId=${XIHU}`)).tree)).toEqual([['西湖街道', 'street', null, ...xihu], ...lower.slice(4)]);
+    });
+
+    it('shows a unit admin its own units’ figures in the communities it is linked with', async () => {
+      const s = await stats(unit);
+      // The tax bureau: paired with 幸福社区 (reported in) and 翠湖社区; its members 张伟 (幸福, confirmed) and 杨帆 (和平, pending).
+      expect(s.tree.map((n) => [n.name, n.unitsExpected, n.unitsReported, n.membersExpected, n.membersReported, n.pending])).toEqual([
+        ['临江市', 2, 1, 2, 1, 1],
+        ['江滨区', 2, 1, 2, 1, 1],
+        ['东城街道', 1, 1, 2, 1, 1],
+        ['和平社区', 0, 0, 1, 0, 1],
+        ['幸福社区', 1, 1, 1, 1, 0],
+        ['西湖街道', 1, 0, 0, 0, 0],
+        ['翠湖社区', 1, 0, 0, 0, 0],
+      ]);
+      expect(s.areas.map((a) => [a.name, a.kind, a.unitsExpected, a.membersExpected])).toEqual([
+        ['东城街道', 'street', 1, 2],
+        ['西湖街道', 'street', 1, 0],
+      ]);
+      expect(s.totals).toMatchObject({ unitsExpected: 2, unitsReported: 1, membersExpected: 2, membersReported: 1, pending: 1 });
+      // Another unit's figures stay out: the hospital's pairing and 李娜 are not counted.
+      expect(s.tree.find((n) => n.regionId === XINGFU)!.unitsExpected).toBe(1);
     });
 
     it('counts the confirmations per week of the cycle', async () => {

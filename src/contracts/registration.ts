@@ -340,11 +340,21 @@ export const AreaStats = Type.Object({
 });
 export type AreaStats = Static<typeof AreaStats>;
 
+/** One place of the statistics tree: the figures of every community under it. */
+export const StatsNode = Type.Object({ ...AreaStats.properties, parentId: Nullable(Uuid) });
+export type StatsNode = Static<typeof StatsNode>;
+
 export const RegistrationStats = Type.Object({
   cycle: Nullable(RegistrationCycle),
   totals: AreaStats,
   /** One row per street (or per community when the caller reaches one street or less). */
   areas: Type.Array(AreaStats),
+  /**
+   * The whole tree under the caller (district → street → community), parents before children,
+   * each place with the sums of its communities. A unit admin's tree holds the communities its
+   * units are paired with or its members live in, counting only its own units and members.
+   */
+  tree: Type.Array(StatsNode),
   /** Confirmations per week of the cycle. */
   weekly: Type.Array(Type.Object({ week: Type.String(), units: Type.Integer(), members: Type.Integer() })),
   agreements: Type.Object({ inForce: Type.Integer(), expiringIn30Days: Type.Integer(), pairsWithout: Type.Integer() }),
