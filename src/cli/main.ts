@@ -124,15 +124,16 @@ withCommon(program.command('seed').description('seed the demo data (idempotent);
     try {
       const { secrets } = await resolveSecrets(database.db, cfg);
       let lastStep = '';
-      const { city: summary, programme } = await seedDemoCity(database.db, new PersonalDataCipher(secrets.encryptionKey), flags.scale as CityScale, (step, done, total) => {
+      const summary = await seedDemoCity(database.db, new PersonalDataCipher(secrets.encryptionKey), flags.scale as CityScale, (step, done, total) => {
         if (step !== lastStep && lastStep) process.stdout.write('\n');
         lastStep = step;
         process.stdout.write(`\r  ${step}: ${done}/${total}`);
       });
       if (lastStep) process.stdout.write('\n');
-      if (programme.seeded) console.log(`Seeded the programme: ${Object.entries(programme.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
-      if (!summary.seeded) console.log(`The demo city (${summary.scale}) was there already; nothing changed.`);
-      else console.log(`Seeded the demo city (${summary.scale}) in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
+      const seeded = summary.steps.filter((s) => s.seeded);
+      if (seeded.length === 0) console.log(`The demo city (${summary.scale}) was there already; nothing changed.`);
+      for (const step of seeded) console.log(`Seeded ${step.module}: ${Object.entries(step.counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
+      if (seeded.length > 0) console.log(`Seeded the demo city (${summary.scale}) in ${(summary.elapsedMs / 1000).toFixed(1)} s.`);
       console.log(`Accounts (password ${DEMO_PASSWORD}):`);
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.account.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName} · ${a.scope}`);
     } finally {

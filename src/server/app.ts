@@ -16,7 +16,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import type { AppContext } from './platform/context';
 import { PersonalDataCipher } from './platform/crypto';
-import { EventBus } from './platform/events';
+import { EventBus, type DomainEvents } from './platform/events';
 import { AppError, registerErrorHandling } from './platform/errors';
 import { registerGuard, type DeclaredRoute } from './platform/guard';
 import { boundedDateFormats, registerInputChecks } from './platform/input';
@@ -156,7 +156,12 @@ export async function buildApp(config: Config, database: Database, options: Buil
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
 
   for (const mod of MODULES) {
-    await app.register(mod.routes, { prefix: mod.prefix ?? API_PREFIX });
+    for (const [event, handler] of Object.entries(mod.events ?? {}) as Array<[keyof DomainEvents, (c: AppContext, p: never) => Promise<unknown>]>) {
+      ctx.events.on(event, async (payload) => {
+        await handler(ctx, payload as never);
+      });
+    }
+    if (mod.routes) await app.register(async (scope) => mod.routes?.(scope), { prefix: mod.prefix ?? API_PREFIX });
   }
 
   registerWeb(app, config.webDir);

@@ -67,9 +67,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
       demo = await seedDemoCity(database.db, app.ctx.cipher, config.seedScale, (step) => {
         if (step !== lastStep) log(`Seeding the demo city (${config.seedScale}): ${(lastStep = step)}…`);
       });
-      const { city, programme, volunteering, lists } = demo;
+      const n = (table: string) => demo?.counts[table] ?? 0;
       log(
-        `Seeded the demo city in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${city.counts.member} members, ${city.counts.household} households, ${city.counts.organization} organisations, ${programme.counts.pairing} pairings, ${programme.counts.registration} registrations, ${volunteering.counts.volunteer_activity} activities, ${volunteering.counts.hour_entry} hours entries, ${lists.counts.need} needs, ${lists.counts.resource} resources, ${lists.counts.project} projects.`,
+        `Seeded the demo city in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${n('member')} members, ${n('household')} households, ${n('organization')} organisations, ${n('pairing')} pairings, ${n('registration')} registrations, ${n('volunteer_activity')} activities, ${n('hour_entry')} hours entries, ${n('need')} needs, ${n('resource')} resources, ${n('project')} projects.`,
       );
     }
     const address = await app.listen({ host: config.host, port: config.port });

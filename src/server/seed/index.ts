@@ -1,17 +1,18 @@
-/** The whole demo: the city (places, people, households) and then the programme on top of it. */
+/** The whole demo: each module's seed step in list order (the directory's city first, then the programme on top of it). */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { PersonalDataCipher } from '../platform/crypto';
-import { seedCity, type CityScale, type CitySummary } from './city';
-import { seedLists } from './lists';
-import { seedRegistration } from './registration';
-import { seedVolunteering } from './volunteering';
+import { MODULES } from '../modules';
+import type { SeedResult } from '../modules/module';
+import type { CityScale } from './city';
 
 export interface DemoSummary {
-  city: CitySummary;
-  programme: Awaited<ReturnType<typeof seedRegistration>>;
-  volunteering: Awaited<ReturnType<typeof seedVolunteering>>;
-  lists: Awaited<ReturnType<typeof seedLists>>;
+  scale: CityScale;
+  elapsedMs: number;
+  /** What each module's step did, in the order they ran. */
+  steps: Array<SeedResult & { module: string }>;
+  /** The rows each step counted, all steps together (table → rows). */
+  counts: Record<string, number>;
 }
 
 export async function seedDemoCity(
@@ -20,15 +21,17 @@ export async function seedDemoCity(
   scale: CityScale,
   onProgress?: (step: string, done: number, total: number) => void,
 ): Promise<DemoSummary> {
-  const city = await seedCity(db, cipher, { scale, onProgress });
-  const programme = await seedRegistration(db);
-  onProgress?.('volunteering', 0, 1);
-  const volunteering = await seedVolunteering(db);
-  onProgress?.('volunteering', 1, 1);
-  onProgress?.('lists', 0, 1);
-  const lists = await seedLists(db);
-  onProgress?.('lists', 1, 1);
-  return { city, programme, volunteering, lists };
+  const started = performance.now();
+  const steps: DemoSummary['steps'] = [];
+  for (const mod of MODULES) {
+    if (!mod.seed) continue;
+    onProgress?.(mod.name, 0, 1);
+    steps.push({ module: mod.name, ...(await mod.seed({ db, cipher, scale, onProgress })) });
+    onProgress?.(mod.name, 1, 1);
+  }
+  const counts: Record<string, number> = {};
+  for (const step of steps) Object.assign(counts, step.counts);
+  return { scale, elapsedMs: Math.round(performance.now() - started), steps, counts };
 }
 
 export type { CityScale };

@@ -18,7 +18,7 @@ import {
 import { RoleAssignment } from '../../../contracts/auth';
 import { IdParams, Page, errorResponses } from '../../../contracts/common';
 import { auditActor, requirePrincipal } from '../../platform/guard';
-import type { GongjianModule } from '../module';
+import { defineModule } from '../module';
 import {
   assignRole,
   createUser,
@@ -101,4 +101,4 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   );
 }
 
-export const adminModule: GongjianModule = { name: 'admin', routes };
+export const adminModule = defineModule({ name: 'admin', routes, tables: ['role_assignment'] });

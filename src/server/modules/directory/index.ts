@@ -39,7 +39,8 @@ import {
 import { AppError } from '../../platform/errors';
 import { auditActor, requirePrincipal } from '../../platform/guard';
 import { MAX_IMPORT_BYTES, XLSX_MIME } from '../../platform/xlsx';
-import type { GongjianModule } from '../module';
+import { defineModule } from '../module';
+import { seedCity } from '../../seed/city';
 import { exportHouseholds, exportMembers } from './export.service';
 import { createHousehold, getHousehold, listHouseholds, revealHousehold, updateHousehold } from './households.service';
 import { assertCanImport, commitImport, discardImport, getImport, importTemplate, listImports, validateImport } from './import.service';
@@ -201,7 +202,13 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   });
 }
 
-export const directoryModule: GongjianModule = { name: 'directory', routes };
+export const directoryModule = defineModule({
+  name: 'directory',
+  routes,
+  tables: ['region', 'region_history', 'organization', 'leading_group_member', 'member', 'household', 'household_tag', 'volunteer_team', 'volunteer_team_member', 'import_batch'],
+  // The demo city: places, people, households, teams and the demo accounts.
+  seed: ({ db, cipher, scale, onProgress }) => seedCity(db, cipher, { scale, onProgress }),
+});
 
 /** What the CLI uses of the directory. */
 export { commitImport, discardImport, validateImport } from './import.service';

@@ -81,7 +81,8 @@ import {
   WallQuery,
 } from '../../../contracts/lists';
 import { auditActor, requirePrincipal } from '../../platform/guard';
-import type { GongjianModule } from '../module';
+import { defineModule } from '../module';
+import { seedLists } from '../../seed/lists';
 import { assignClaim, listClaims, respondToClaim, selfClaim } from './claims.service';
 import { changeNeedStatus, createNeed, getNeed, listNeeds, updateNeed } from './needs.service';
 import { rateProject, reportProgress, signOffProject, submitProject } from './progress.service';
@@ -228,4 +229,9 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   );
 }
 
-export const listsModule: GongjianModule = { name: 'lists', routes };
+export const listsModule = defineModule({
+  name: 'lists',
+  routes,
+  tables: ['need', 'need_attachment', 'resource', 'project', 'project_need', 'project_resource', 'project_milestone', 'project_claim', 'progress_report', 'progress_report_attachment', 'project_sign_off', 'project_rating', 'claim_rule'],
+  seed: ({ db }) => seedLists(db),
+});

@@ -31,7 +31,8 @@ import {
   UpdateAgreementBody,
 } from '../../../contracts/registration';
 import { auditActor, requirePrincipal } from '../../platform/guard';
-import type { GongjianModule } from '../module';
+import { defineModule } from '../module';
+import { seedRegistration } from '../../seed/registration';
 import { listNotifications, markRead } from './notifications.service';
 import {
   createAgreement,
@@ -73,10 +74,6 @@ const Notification = Type.Object({ id: Type.String(), kind: Type.String(), title
 async function routes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = app;
-
-  ctx.events.on('member.residence_changed', async (e) => {
-    await endRegistrationsOnMove(ctx, e.memberId, e.toCommunityId, e.actor);
-  });
 
   let tags = ['registration'];
   app.get('/registration-cycles', { schema: { tags, summary: 'Registration periods (the current one marked)', response: { 200: Type.Object({ items: Type.Array(RegistrationCycle) }), ...errorResponses } }, config: { permission: 'registration.read' } }, async () => ({
@@ -163,8 +160,14 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   });
 }
 
-export const registrationModule: GongjianModule = {
+export const registrationModule = defineModule({
   name: 'registration',
   routes,
+  tables: ['registration_cycle', 'pairing', 'registration', 'agreement', 'agreement_task'],
   jobs: [{ name: 'remind-expiring-agreements', everyMs: 24 * 3_600_000, run: (ctx) => remindExpiringAgreements(ctx) }],
-};
+  events: {
+    // A member who moves away ends his or her registration in the old community.
+    'member.residence_changed': (ctx, e) => endRegistrationsOnMove(ctx, e.memberId, e.toCommunityId, e.actor),
+  },
+  seed: ({ db }) => seedRegistration(db),
+});

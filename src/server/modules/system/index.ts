@@ -1,10 +1,11 @@
 /** System module: liveness (/healthz) and readiness (/readyz) probes, at the root as load balancers expect. */
 import { sql } from 'kysely';
-import type { GongjianModule } from '../module';
+import { defineModule } from '../module';
 
-export const systemModule: GongjianModule = {
+export const systemModule = defineModule({
   name: 'system',
   prefix: '',
+  tables: [],
   routes: async (app) => {
     app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
     app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
@@ -16,4 +17,4 @@ export const systemModule: GongjianModule = {
       }
     });
   },
-};
+});

@@ -88,7 +88,8 @@ import {
 } from '../../../contracts/volunteering';
 import { auditActor, requirePrincipal } from '../../platform/guard';
 import { XLSX_MIME } from '../../platform/xlsx';
-import type { GongjianModule } from '../module';
+import { defineModule } from '../module';
+import { seedVolunteering } from '../../seed/volunteering';
 import { cancelActivity, getActivity, listActivities, publishActivity, updateActivity } from './activities.service';
 import { createFeed, feedCalendar, getFeed, revokeFeed } from './calendar.service';
 import { getCertificate, issueCertificate, listCertificates, verifyCertificate } from './certificates.service';
@@ -234,8 +235,10 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   );
 }
 
-export const volunteeringModule: GongjianModule = {
+export const volunteeringModule = defineModule({
   name: 'volunteering',
   routes,
+  tables: ['volunteer_activity', 'volunteer_signup', 'hour_entry', 'hour_request', 'volunteer_setting', 'certificate_counter', 'service_certificate', 'volunteer_calendar_feed'],
   jobs: [{ name: 'remind-volunteering-quota', everyMs: 6 * 3_600_000, run: (ctx) => remindBehind(ctx) }],
-};
+  seed: ({ db }) => seedVolunteering(db),
+});
