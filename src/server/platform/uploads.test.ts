@@ -4,7 +4,8 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_MAX_BYTES, decodeBase64, detectMime, makeThumbnail, readStoredFile, storeFile } from './uploads';
+import { jpegHeader, pngBomb } from '../../../test/support/hostile-files';
+import { IMAGE_MAX_MEGAPIXELS, UPLOAD_MAX_BYTES, decodeBase64, detectMime, imageSize, makeThumbnail, readStoredFile, storeFile } from './uploads';
 
 function jpegOf(w: number, h: number): Buffer {
   const data = Buffer.alloc(w * h * 4, 128);
@@ -65,5 +66,41 @@ describe('decodeBase64', () => {
     expect(decodeBase64('aGVsbG8=').toString()).toBe('hello');
     expect(decodeBase64('data:image/png;base64,aGVsbG8=').toString()).toBe('hello');
     expect(() => decodeBase64('!!!')).toThrow(/base64/);
+  });
+});
+
+describe('images over the pixel limit (issue 18: a 1.2 MB PNG of 20000×20000 took 4 GB to decode)', () => {
+  it('reads the size from the header of each image type without decoding', () => {
+    expect(imageSize(jpegOf(800, 600), 'image/jpeg')).toEqual({ width: 800, height: 600 });
+    expect(imageSize(PNG.sync.write(new PNG({ width: 30, height: 20 })), 'image/png')).toEqual({ width: 30, height: 20 });
+    expect(imageSize(jpegHeader(20_000, 12_000), 'image/jpeg')).toEqual({ width: 20_000, height: 12_000 });
+    expect(imageSize(Buffer.from('GIF89a\x10\x27\x10\x27\x00\x00', 'latin1'), 'image/gif')).toEqual({ width: 10_000, height: 10_000 });
+    const vp8x = Buffer.alloc(30);
+    vp8x.write('RIFF', 0, 'latin1');
+    vp8x.write('WEBPVP8X', 8, 'latin1');
+    vp8x.writeUIntLE(9_999, 24, 3);
+    vp8x.writeUIntLE(9_999, 27, 3);
+    expect(imageSize(vp8x, 'image/webp')).toEqual({ width: 10_000, height: 10_000 });
+    expect(imageSize(Buffer.from('%PDF-1.4'), 'application/pdf')).toBeNull();
+  });
+
+  it('refuses a PNG bomb, a JPEG and a GIF over the limit before decoding, and stores nothing', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gj-up-'));
+    const bomb = pngBomb(20_000, 20_000);
+    await expect(storeFile(dir, bomb)).rejects.toMatchObject({
+      code: 'UPLOAD_IMAGE_TOO_LARGE',
+      status: 400,
+      details: { width: 20_000, height: 20_000, maxMegapixels: IMAGE_MAX_MEGAPIXELS },
+    });
+    await expect(storeFile(dir, jpegHeader(8_000, 6_000))).rejects.toMatchObject({ code: 'UPLOAD_IMAGE_TOO_LARGE' });
+    await expect(storeFile(dir, Buffer.from('GIF89a\x10\x27\x10\x27\x00\x00', 'latin1'))).rejects.toMatchObject({ code: 'UPLOAD_IMAGE_TOO_LARGE' });
+    expect(readdirSync(dir)).toEqual([]);
+    // Never decoded here either.
+    expect(makeThumbnail(bomb, 'image/png')).toBeNull();
+  });
+
+  it('still takes an image at the limit', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gj-up-'));
+    expect(await storeFile(dir, jpegHeader(8_000, 5_000))).toMatchObject({ mime: 'image/jpeg', hasThumbnail: false });
   });
 });

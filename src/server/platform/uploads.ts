@@ -15,8 +15,11 @@ import { AppError } from './errors';
 
 export const UPLOAD_MAX_BYTES = 8 * 1024 * 1024;
 export const THUMBNAIL_MAX_SIDE = 320;
-/** Images larger than this (in megapixels) are stored but get no thumbnail (decompression bombs). */
-const THUMBNAIL_MAX_MEGAPIXELS = 40;
+/**
+ * Images larger than this (in megapixels) are refused: the size is read from the header before any
+ * decoding, so a small file that would decode to gigabytes (a decompression bomb) costs nothing.
+ */
+export const IMAGE_MAX_MEGAPIXELS = 40;
 
 export type UploadMime = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp' | 'application/pdf';
 
@@ -34,6 +37,69 @@ export function detectMime(bytes: Uint8Array): UploadMime | null {
 }
 
 export const isImage = (mime: string) => mime.startsWith('image/');
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/** JPEG start-of-frame markers (baseline, progressive, lossless, arithmetic), which carry the size. */
+const JPEG_SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+function jpegSize(b: Buffer): ImageSize | null {
+  let i = 2;
+  while (i + 3 < b.length) {
+    if (b[i] !== 0xff) return null;
+    const marker = b[i + 1]!;
+    if (marker === 0xff) {
+      i += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2; // markers without a segment
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return null; // end of image, or scan data before any frame header
+    const length = b.readUInt16BE(i + 2);
+    if (JPEG_SOF.has(marker)) {
+      if (i + 9 > b.length) return null;
+      return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+    }
+    i += 2 + length;
+  }
+  return null;
+}
+
+function webpSize(b: Buffer): ImageSize | null {
+  if (b.length < 30) return null;
+  const chunk = b.toString('latin1', 12, 16);
+  if (chunk === 'VP8X') return { width: b.readUIntLE(24, 3) + 1, height: b.readUIntLE(27, 3) + 1 };
+  if (chunk === 'VP8L' && b[20] === 0x2f) {
+    const bits = b.readUInt32LE(21);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+  }
+  if (chunk === 'VP8 ') return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff };
+  return null;
+}
+
+/**
+ * The pixel size an image declares in its header (PNG IHDR, JPEG SOF, GIF screen, WebP VP8*), read
+ * without decoding anything; null when the header does not say.
+ */
+export function imageSize(bytes: Buffer, mime: UploadMime): ImageSize | null {
+  switch (mime) {
+    case 'image/png':
+      return bytes.length >= 24 && bytes.toString('latin1', 12, 16) === 'IHDR' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : null;
+    case 'image/jpeg':
+      return jpegSize(bytes);
+    case 'image/gif':
+      return bytes.length >= 10 ? { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) } : null;
+    case 'image/webp':
+      return webpSize(bytes);
+    case 'application/pdf':
+      return null;
+  }
+}
 
 export interface StoredFile {
   sha256: string;
@@ -84,10 +150,18 @@ export async function storeFile(uploadDir: string, bytes: Buffer): Promise<Store
   }
   const mime = detectMime(bytes);
   if (!mime) throw new AppError('UPLOAD_TYPE', 400, 'Only JPEG, PNG, GIF and WebP images and PDF documents are accepted (the content decides, not the name)');
+  const size = imageSize(bytes, mime);
+  if (size && size.width * size.height > IMAGE_MAX_MEGAPIXELS * 1_000_000) {
+    throw new AppError('UPLOAD_IMAGE_TOO_LARGE', 400, `The image has more than ${IMAGE_MAX_MEGAPIXELS} megapixels`, {
+      width: size.width,
+      height: size.height,
+      maxMegapixels: IMAGE_MAX_MEGAPIXELS,
+    });
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await writeOnce(filePath(uploadDir, sha256), bytes);
   let hasThumbnail = await exists(thumbPath(uploadDir, sha256));
-  if (!hasThumbnail && (mime === 'image/jpeg' || mime === 'image/png')) {
+  if (!hasThumbnail && size && (mime === 'image/jpeg' || mime === 'image/png')) {
     const thumb = makeThumbnail(bytes, mime);
     if (thumb) {
       await writeOnce(thumbPath(uploadDir, sha256), thumb);
@@ -113,13 +187,15 @@ interface Rgba {
 }
 
 function decode(bytes: Buffer, mime: 'image/jpeg' | 'image/png'): Rgba | null {
+  // Never decode what the header does not size, or sizes over the limit (storeFile refuses those first).
+  const size = imageSize(bytes, mime);
+  if (!size || size.width * size.height > IMAGE_MAX_MEGAPIXELS * 1_000_000) return null;
   try {
     if (mime === 'image/jpeg') {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: THUMBNAIL_MAX_MEGAPIXELS, maxMemoryUsageInMB: 512 });
+      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: IMAGE_MAX_MEGAPIXELS, maxMemoryUsageInMB: 512 });
       return { width: img.width, height: img.height, data: img.data };
     }
     const png = PNG.sync.read(bytes);
-    if (png.width * png.height > THUMBNAIL_MAX_MEGAPIXELS * 1_000_000) return null;
     return { width: png.width, height: png.height, data: png.data };
   } catch {
     return null; // stored, but no thumbnail (the original is still served)

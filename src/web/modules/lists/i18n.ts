@@ -40,6 +40,7 @@ export const listsZhCN = {
   'error.UPLOAD_NOT_FOUND': '上传的文件不存在，请重新上传。',
   'error.UPLOAD_TOO_LARGE': '文件太大，最大 8 MB。',
   'error.UPLOAD_TYPE': '只能上传 JPG、PNG、GIF、WebP 图片或 PDF 文件（按文件内容判断，改扩展名无效）。',
+  'error.UPLOAD_IMAGE_TOO_LARGE': '图片像素过大（超过 4000 万像素），请缩小后再上传。',
 
   'lists.community': '社区',
   'lists.unit': '单位',
@@ -353,6 +354,7 @@ export const listsEnUS: Record<keyof typeof listsZhCN, string> = {
   'error.UPLOAD_NOT_FOUND': 'The uploaded file is gone; upload it again.',
   'error.UPLOAD_TOO_LARGE': 'The file is too large (8 MB at most).',
   'error.UPLOAD_TYPE': 'Only JPG, PNG, GIF and WebP images or PDF files (the content decides, not the file name).',
+  'error.UPLOAD_IMAGE_TOO_LARGE': 'The image has too many pixels (over 40 megapixels); make it smaller and upload it again.',
 
   'lists.community': 'Community',
   'lists.unit': 'Unit',
