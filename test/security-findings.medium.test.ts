@@ -1,6 +1,8 @@
 // Findings of `npm run security` (docs/security.md, Scans), each kept fixed by a test.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_ADMIN, createTestApp, describeStores, type TestApp } from './support/harness';
+import { DEMO, TEST_ADMIN, createTestApp, describeStores, type TestApp } from './support/harness';
+import { buildXlsx, uploadSheet } from './support/xlsx';
+import { PLACES, activityBody, pairUnit } from './volunteering-helpers';
 
 describeStores('security scan findings', (store) => {
   let t: TestApp;
@@ -86,5 +88,55 @@ describeStores('security scan findings', (store) => {
     for (const route of ['/api/v1/members?q=ab%ED%A0%80cd', '/api/v1/public/registration-cards/AB%ED%A0%80CD']) {
       expect((await admin.get(route)).statusCode, route).toBeLessThan(500);
     }
+  });
+
+  // Issue 18: an import's error message repeated the mistyped phone number in plain, in the
+  // response and in import_batch.errors (docs/data-protection.md: masked values only).
+  it('masks a mistyped phone number in the import errors, in the response and in the batch', async () => {
+    const community = await t.login(DEMO.community_staff);
+    const file = await buildXlsx(['姓名', '居住社区', '手机号'], [['错号甲', '幸福社区', '1381234567'], ['错号乙', '幸福社区', '13812345678999']]);
+    const res = await uploadSheet(community, 'members', file);
+    expect(res.statusCode, res.body).toBe(201);
+    const report = res.json();
+    expect(report.errorRows).toBe(2);
+    const rows = await t.database.db.selectFrom('import_batch').select(['errors']).where('id', '=', report.batchId).execute();
+    const kept = JSON.stringify(rows);
+    for (const plain of ['1381234567', '13812345678999']) {
+      expect(res.body).not.toContain(plain);
+      expect(kept).not.toContain(plain);
+    }
+    expect(res.body).toContain('138*****67');
+    expect(kept).toContain('PHONE_INVALID');
+    await community.delete(`/api/v1/imports/${report.batchId}`);
+  });
+
+  // Issue 18: a unit could publish an activity in any community, even one it has nothing to do with.
+  it('lets a unit publish an activity only in a community it has an active pairing or a confirmed registration with', async () => {
+    const unit = await t.login(DEMO.unit_admin);
+    const community = await t.login(DEMO.community_staff);
+    const titled = (title: string, regionId: string) => ({ ...activityBody({ regionId }), title });
+    const count = async () => (await t.database.db.selectFrom('volunteer_activity').select('id').where('title', 'like', '结对检查%').execute()).length;
+
+    const refused = await unit.post('/api/v1/volunteering/activities', titled('结对检查一', PLACES.cuihu));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'UNIT_NOT_LINKED', details: [{ path: 'body/regionId' }] });
+    // A pairing that is not active does not count.
+    await t.database.db.insertInto('pairing').values({ unit_org_id: PLACES.tax, community_id: PLACES.cuihu, status: 'ended', proposed_by_side: 'supervisor' }).execute();
+    expect((await unit.post('/api/v1/volunteering/activities', titled('结对检查二', PLACES.cuihu))).statusCode).toBe(403);
+    expect(await count()).toBe(0);
+
+    // An active pairing opens the community; a confirmed unit registration opens another.
+    await pairUnit(t, PLACES.tax, PLACES.cuihu);
+    expect((await unit.post('/api/v1/volunteering/activities', titled('结对检查三', PLACES.cuihu))).statusCode).toBe(201);
+    expect((await unit.post('/api/v1/volunteering/activities', titled('结对检查四', PLACES.heping))).statusCode).toBe(403);
+    const cycle = await t.database.db.insertInto('registration_cycle').values({ name: '结对检查周期', starts_on: '2026-01-01', ends_on: '2026-12-31' }).returning('id').executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('registration')
+      .values({ kind: 'unit', cycle_id: cycle.id, unit_org_id: PLACES.tax, community_id: PLACES.heping, status: 'confirmed', card_no: 'GJ2026-990001', decided_at: new Date() })
+      .execute();
+    expect((await unit.post('/api/v1/volunteering/activities', titled('结对检查五', PLACES.heping))).statusCode).toBe(201);
+    // Community staff publish in their own community without any pairing.
+    expect((await community.post('/api/v1/volunteering/activities', titled('结对检查六', PLACES.xingfu))).statusCode).toBe(201);
+    expect(await count()).toBe(3);
   });
 });

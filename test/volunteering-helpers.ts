@@ -105,6 +105,11 @@ export async function publish(by: Client, o: ActivityOpts = {}): Promise<string>
   return res.json<{ items: Array<{ id: string }> }>().items[0]!.id;
 }
 
+/** An active pairing of a unit with a community (a unit publishes activities only where it has one, or a confirmed registration). */
+export async function pairUnit(t: TestApp, unitOrgId: string, communityId: string): Promise<void> {
+  await t.database.db.insertInto('pairing').values({ unit_org_id: unitOrgId, community_id: communityId, status: 'active', proposed_by_side: 'supervisor' }).execute();
+}
+
 export async function maxAuditId(t: TestApp): Promise<number> {
   const r = await t.database.db.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
   return Number(r.m ?? 0);

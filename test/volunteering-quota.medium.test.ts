@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { quarterOf } from '../src/domain/volunteering/calendar';
 import { remindBehind } from '../src/server/modules/volunteering/quota.service';
 import { DEMO, createTestApp, describeStores, type Client, type TestApp } from './support/harness';
-import { PLACES, addMember, auditSince, maxAuditId, publish, type TestMember } from './volunteering-helpers';
+import { PLACES, addMember, auditSince, maxAuditId, pairUnit, publish, type TestMember } from './volunteering-helpers';
 
 describeStores('volunteering: quotas, certificates, calendar', (store) => {
   let t: TestApp;
@@ -23,6 +23,7 @@ describeStores('volunteering: quotas, certificates, calendar', (store) => {
     t = await createTestApp(store, { loginRateLimitPerMinute: 10_000 });
     community = await t.login(DEMO.community_staff);
     unit = await t.login(DEMO.unit_admin);
+    await pairUnit(t, PLACES.tax, PLACES.xingfu);
     supervisor = await t.login(DEMO.supervisor);
     busy = await addMember(t, { name: '忙碌党员' });
     idle = await addMember(t, { name: '空闲党员' });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readSheet } from '../src/server/platform/xlsx';
 import { DEMO, createTestApp, describeStores, type Client, type TestApp } from './support/harness';
-import { PLACES, addMember, auditSince, maxAuditId, publish, type TestMember } from './volunteering-helpers';
+import { PLACES, addMember, auditSince, maxAuditId, pairUnit, publish, type TestMember } from './volunteering-helpers';
 
 interface SignupBody {
   id: string;
@@ -25,6 +25,7 @@ describeStores('volunteering: sign-up', (store) => {
     t = await createTestApp(store, { loginRateLimitPerMinute: 10_000 });
     community = await t.login(DEMO.community_staff);
     unit = await t.login(DEMO.unit_admin);
+    await pairUnit(t, PLACES.tax, PLACES.heping);
     street = await t.login(DEMO.street_staff);
     resident = await t.login(DEMO.resident);
     members = [];

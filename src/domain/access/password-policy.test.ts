@@ -36,6 +36,17 @@ describe('isCommonPassword', () => {
     expect(isCommonPassword('3456789013')).toBe(false);
     expect(isCommonPassword('P@ssw0rd')).toBe(true);
   });
+
+  // Issue 18: only exact entries were refused; `Passw0rd!!` and `woaini1314woaini` passed.
+  it('refuses variants: case, leetspeak, digit and symbol affixes, repetition and joins of common words', () => {
+    for (const weak of ['Passw0rd!!', 'woaini1314woaini', 'PASSWORD2026', 'p4ssw0rd', '!!admin2026!!', 'Dr4g0n123', 'qwe123qwe123', 'abcabcabcabc', 'iloveyou520', 'Monkey-Dragon', 'GONGJIAN@2026', '1L0veY0u!']) {
+      expect(isCommonPassword(weak), weak).toBe(true);
+      expect(checkPassword(weak, { ...rules, minLength: 8 }), weak).toContain('too_common');
+    }
+    for (const fine of ['Lanterns-over-the-river', 'Tr0ub4dor&3-river', 'Gongjian-Demo-2026', 'Root-Test-Pass-2026', '长江后浪推前浪一代更比一代强', 'correct horse battery staple', 'Dragon-Monkey-Football-Sunshine']) {
+      expect(isCommonPassword(fine), fine).toBe(false);
+    }
+  });
 });
 
 describe('passwordExpired', () => {

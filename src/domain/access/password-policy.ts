@@ -28,12 +28,61 @@ const COMMON = new Set(
     .filter(Boolean),
 );
 
+/** Leetspeak read back as letters (two readings of 1: i and l). */
+const LEET_I: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', '$': 's', '!': 'i', '|': 'l' };
+const unleet = (s: string, one: 'i' | 'l') => s.replace(/[013-578@$!|]/g, (c) => (c === '1' ? one : LEET_I[c]!));
+/** Digits and symbols around a word (`Passw0rd!!`, `!admin2026`). */
+const stripAffixes = (s: string) => s.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+
+/** The list as it is and read back from leetspeak, so `p@ssw0rd` and `password` meet. */
+const COMMON_FORMS = new Set([...COMMON].flatMap((w) => [w, unleet(w, 'i'), unleet(w, 'l')]));
+/** Entries with a letter, at least 4 long: the words a weak password is built of. */
+const COMMON_WORDS = [...COMMON_FORMS].filter((w) => w.length >= 4 && /\p{L}/u.test(w));
+
+/** What the password may be a variant of: lower-cased, without digit and symbol affixes, read back from leetspeak. */
+function readings(password: string): Set<string> {
+  const lower = password.toLowerCase();
+  const out = new Set<string>();
+  for (const base of [lower, stripAffixes(lower)]) {
+    for (const form of [base, unleet(base, 'i'), unleet(base, 'l')]) {
+      out.add(form);
+      out.add(stripAffixes(form));
+    }
+  }
+  out.delete('');
+  return out;
+}
+
+/** Made of at most three common words with short digit or symbol runs between (`woaini1314woaini`)? */
+function builtOfCommonWords(s: string): boolean {
+  // fewest[i]: the fewest words that build s[0, i), Infinity when it cannot be built.
+  const fewest = new Array<number>(s.length + 1).fill(Infinity);
+  fewest[0] = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (fewest[i] === Infinity) continue;
+    for (const w of COMMON_WORDS) if (s.startsWith(w, i)) fewest[i + w.length] = Math.min(fewest[i + w.length]!, fewest[i]! + 1);
+    for (let j = i + 1; j <= Math.min(s.length, i + 4) && !/\p{L}/u.test(s[j - 1]!); j++) fewest[j] = Math.min(fewest[j]!, fewest[i]!);
+  }
+  const words = fewest[s.length]!;
+  return words >= 1 && words <= 3;
+}
+
+/** The same short piece over and over (`abcabcabc`, `qwe123qwe123`). */
+function repeated(s: string): boolean {
+  return /^(.{1,6}?)\1+$/u.test(s);
+}
+
+/**
+ * Is the password a common one or a variant of one? Case, leetspeak, digit and symbol prefixes
+ * and suffixes, repetitions and joins of common words do not make a password uncommon.
+ */
 export function isCommonPassword(password: string): boolean {
-  const p = password.toLowerCase();
-  if (COMMON.has(p)) return true;
-  // One character repeated, or a plain run of digits, is as weak as any entry on the list.
-  if (/^(.)\1+$/.test(p)) return true;
-  return /^\d+$/.test(p) && ('01234567890123456789'.includes(p) || '98765432109876543210'.includes(p));
+  for (const p of readings(password)) {
+    if (COMMON_FORMS.has(p) || repeated(p) || builtOfCommonWords(p)) return true;
+    // A plain run of digits is as weak as any entry on the list.
+    if (/^\d+$/.test(p) && ('01234567890123456789'.includes(p) || '98765432109876543210'.includes(p))) return true;
+  }
+  return false;
 }
 
 export function characterClasses(password: string): number {

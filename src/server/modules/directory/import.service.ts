@@ -167,7 +167,8 @@ function parseEnum<T>(text: string, map: Record<string, T>, column: string, errs
 function parsePhone(text: string, column: string, errs: RowErrors) {
   if (!text) return undefined;
   if (!isMobilePhone(text)) {
-    errs.add(column, 'PHONE_INVALID', `“${text}”不是 11 位手机号`);
+    // Masked: a mistyped number is still someone's number, and errors are kept in the batch (docs/data-protection.md).
+    errs.add(column, 'PHONE_INVALID', `“${maskPhone(text) || '…'}”不是 11 位手机号`);
     return undefined;
   }
   return normalizePhone(text);

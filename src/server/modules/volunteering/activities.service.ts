@@ -18,7 +18,7 @@ import { ZONE } from '../../platform/time';
 import { findActivity, placeOf, selectActivities, type ActivityRow } from './activities.repository';
 import { notifyMany } from '../../platform/notifications';
 import { rulesFor, currentYear } from './settings.service';
-import { activityInReach, memberOf, reachOf, staffCovers, type MemberSelf } from './volunteering.policy';
+import { activityInReach, memberOf, reachOf, staffCovers, unitServesIn, type MemberSelf } from './volunteering.policy';
 
 interface Viewer {
   principal: Principal;
@@ -241,6 +241,12 @@ export async function publishActivity(ctx: AppContext, principal: Principal, inp
   const region = await ctx.db.selectFrom('region').select(['id', 'path', 'kind']).where('id', '=', input.regionId).executeTakeFirst();
   if (!region || !PUBLISH_REGION_KINDS.has(region.kind)) throw badRequest('REGION_NOT_FOUND', 'Activities take place in a district, street, community or grid', [{ path: 'body/regionId', message: 'not such a region' }]);
   const { ownerOrgId, teamId } = await publisherOf(ctx, principal, input, region);
+  // A unit publishes only in a community it is paired with or registered in (issue 18), unless its staff also hold that area.
+  if (ownerOrgId && !staffCovers(principal, 'volunteering.activity.manage', { regionPath: region.path, orgPath: null }) && !(await unitServesIn(ctx.db, ownerOrgId, region.path))) {
+    throw new AppError('UNIT_NOT_LINKED', 403, 'A unit publishes activities only in a community it has an active pairing or a confirmed registration with', [
+      { path: 'body/regionId', message: 'no active pairing or confirmed registration here' },
+    ]);
+  }
   const rules = await rulesFor(ctx.db, currentYear());
   const seriesId = shifts.length > 1 ? randomUUID() : null;
   const ids = await ctx.db.transaction().execute(async (trx) => {

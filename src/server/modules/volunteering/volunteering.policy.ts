@@ -28,6 +28,38 @@ export function staffCovers(principal: Principal, permission: Permission, place:
   });
 }
 
+/**
+ * A unit serves only where it is linked: may it publish in this region? Yes when the region lies in
+ * a community that the unit (or an organisation above it) has an active pairing or a confirmed
+ * registration with; other kinds of organisation are bound by their staff's region scope instead.
+ */
+export async function unitServesIn(db: Kysely<DB>, orgId: string, regionPath: string): Promise<boolean> {
+  const org = await db.selectFrom('organization').select(['kind', 'path']).where('id', '=', orgId).executeTakeFirst();
+  if (!org || org.kind !== 'unit') return true;
+  const orgIds = org.path.split('/').filter(Boolean);
+  const linked = await db
+    .selectFrom('region as c')
+    .select('c.id')
+    .where('c.kind', '=', 'community')
+    .where(sql<SqlBool>`starts_with(${regionPath}, c.path)`)
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('pairing as p').select('p.id').whereRef('p.community_id', '=', 'c.id').where('p.unit_org_id', 'in', orgIds).where('p.status', '=', 'active')),
+        eb.exists(
+          eb
+            .selectFrom('registration as r')
+            .select('r.id')
+            .whereRef('r.community_id', '=', 'c.id')
+            .where('r.kind', '=', 'unit')
+            .where('r.unit_org_id', 'in', orgIds)
+            .where('r.status', '=', 'confirmed'),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return linked !== undefined;
+}
+
 export async function leadsTeam(db: Kysely<DB>, userId: string, teamId: string): Promise<boolean> {
   const row = await db
     .selectFrom('volunteer_team_member as tm')

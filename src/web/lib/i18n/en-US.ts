@@ -120,6 +120,7 @@ export const enUS: Messages = {
   'error.UNSUPPORTED_MEDIA_TYPE': 'Please upload an .xlsx file.',
   'error.IMPORT_EMPTY': 'The sheet has no data rows.',
   'error.IMPORT_FILE_INVALID': 'This file cannot be read; save it as .xlsx from Excel or WPS.',
+  'error.UNIT_NOT_LINKED': 'A unit may publish activities only in a community it has an active pairing or a confirmed registration with.',
   'error.IMPORT_FILE_TOO_LARGE': 'This file unpacks to too much data (it may be damaged or unsafe); save it again or split it.',
   'error.IMPORT_HEADERS_MISSING': 'The headers do not match the template; download it and fill it in.',
   'error.IMPORT_TOO_MANY_ROWS': 'At most 20,000 rows at a time; split the sheet.',

@@ -123,6 +123,7 @@ export const zhCN = {
   'error.UNSUPPORTED_MEDIA_TYPE': '请上传 .xlsx 格式的文件。',
   'error.IMPORT_EMPTY': '表格里没有数据行。',
   'error.IMPORT_FILE_INVALID': '无法读取这个文件，请确认是用 Excel 或 WPS 保存的 .xlsx 文件。',
+  'error.UNIT_NOT_LINKED': '单位只能在已结对（进行中）或已确认报到的社区发布活动。',
   'error.IMPORT_FILE_TOO_LARGE': '这个文件解压后过大（可能已损坏或不安全），请重新保存或拆分后再导入。',
   'error.IMPORT_HEADERS_MISSING': '表头与模板不一致，请下载模板后按模板填写。',
   'error.IMPORT_TOO_MANY_ROWS': '一次最多导入 20000 行，请拆分后分批导入。',
