@@ -1,11 +1,15 @@
 // Bad input against every operation of the OpenAPI document: wrong types, missing fields, huge
-// strings, deep nesting, unicode edge cases, SQL and script fragments, numbers at the limits.
+// strings, deep nesting, unicode edge cases (lone surrogates), SQL and script fragments, numbers at
+// the limits, dates in year 0 and far in the future; and hostile files (a decompression bomb, a
+// million-row sheet, images over the pixel limit) to every operation that takes a file.
 // No answer may be a 5xx, and every error must have the documented shape. A fixed seed in CI;
 // FUZZ_RUNS and FUZZ_SEED run it longer on demand.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_ADMIN, createTestApp, describeStores, type Client, type TestApp } from './support/harness';
+import { jpegHeader, manyRowsXlsx, pngBomb, zipBombXlsx } from './support/hostile-files';
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 
@@ -18,6 +22,13 @@ const nasty = fc.oneof(
     '../../etc/passwd',
     '\u0000',
     '\uD800',
+    'ab\ud800cd',
+    '\udc00x',
+    '0000-01-01',
+    '9999-12-31',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59-12:00',
+    '+275760-09-13T00:00:00Z',
     '𠮷野家',
     '‮evil',
     '%00%27',
@@ -55,6 +66,8 @@ interface Operation {
   params: string[];
   query: string[];
   bodyProps: string[];
+  /** The content types of a body that is a file itself (not JSON). */
+  fileTypes: string[];
 }
 
 function operations(doc: { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>> }): Operation[] {
@@ -69,6 +82,8 @@ function operations(doc: { paths: Record<string, Record<string, { parameters?: A
         params: ps.filter((p) => p.in === 'path').map((p) => p.name),
         query: ps.filter((p) => p.in === 'query').map((p) => p.name),
         bodyProps: Object.keys(schema?.properties ?? {}),
+        // A body that is the file itself has no schema, so the document may not list it: the spreadsheet import is named here.
+        fileTypes: Object.keys(op.requestBody?.content ?? {}).filter((type) => type !== 'application/json').concat(method === 'post' && /\/imports\/\{kind\}$/.test(path) ? [XLSX_MIME] : []),
       });
     }
   }
@@ -144,5 +159,34 @@ describeStores('bad input on every operation', (store) => {
     expect(a.statusCode).toBeLessThan(500);
     const b = await admin.request('POST', '/api/v1/members', { name: 'x'.repeat(2_000_000) });
     expect(b.statusCode).toBe(413);
+  });
+
+  it('refuses hostile files with a 4xx on every operation that takes a file, and stores nothing', async () => {
+    const files: Array<[string, Buffer]> = [
+      ['zip bomb', zipBombXlsx(400)],
+      ['1,000,000 rows', manyRowsXlsx(1_000_000)],
+      ['PNG of 20000×20000', pngBomb(20_000, 20_000)],
+      ['JPEG of 20000×20000', jpegHeader(20_000, 20_000)],
+    ];
+    const raw = ops.filter((o) => o.fileTypes.length > 0);
+    const base64 = ops.filter((o) => o.bodyProps.includes('contentBase64'));
+    expect(raw.length + base64.length, 'operations that take a file').toBeGreaterThanOrEqual(2);
+    const uploadsBefore = (await t.database.db.selectFrom('upload').select('id').execute()).length;
+    const importsBefore = (await t.database.db.selectFrom('import_batch').select('id').execute()).length;
+    const failures: string[] = [];
+    for (const [name, file] of files) {
+      for (const op of raw) {
+        const path = op.path.replace(/\{[^}]+\}/g, op.path.includes('imports') ? 'members' : 'x');
+        const res = await admin.request(op.method, path, file, { 'content-type': op.fileTypes[0]! });
+        if (res.statusCode < 400 || res.statusCode >= 500 || typeof res.json()?.error?.code !== 'string') failures.push(`${name}: ${op.method} ${op.path} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+      for (const op of base64) {
+        const res = await admin.request(op.method, op.path, { fileName: `${name}.png`, contentBase64: file.toString('base64') });
+        if (res.statusCode < 400 || res.statusCode >= 500 || typeof res.json()?.error?.code !== 'string') failures.push(`${name}: ${op.method} ${op.path} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect((await t.database.db.selectFrom('upload').select('id').execute()).length).toBe(uploadsBefore);
+    expect((await t.database.db.selectFrom('import_batch').select('id').execute()).length).toBe(importsBefore);
   });
 });

@@ -1,5 +1,6 @@
 // Findings of `npm run security` (docs/security.md, Scans), each kept fixed by a test.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { DEMO, TEST_ADMIN, createTestApp, describeStores, type TestApp } from './support/harness';
 import { buildXlsx, uploadSheet } from './support/xlsx';
 import { PLACES, activityBody, pairUnit } from './volunteering-helpers';
@@ -138,5 +139,31 @@ describeStores('security scan findings', (store) => {
     // Community staff publish in their own community without any pairing.
     expect((await community.post('/api/v1/volunteering/activities', titled('结对检查六', PLACES.xingfu))).statusCode).toBe(201);
     expect(await count()).toBe(3);
+  });
+
+  // Issue 18: /readyz answered 200 while every write answered 503 STORAGE_FULL. The database here
+  // is made to fail writes as a full disk does (SQLSTATE 53100, disk_full) by a trigger.
+  it('answers /readyz 503 STORAGE_FULL while writes fail for want of space, and 200 once a write succeeds', async () => {
+    const community = await t.login(DEMO.community_staff);
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    await sql`create function gongjian_test_disk_full() returns trigger language plpgsql as $$ begin raise exception 'could not extend file' using errcode = 'disk_full'; end $$`.execute(t.database.db);
+    await sql`create trigger household_disk_full before insert on household for each row execute function gongjian_test_disk_full()`.execute(t.database.db);
+    try {
+      const refused = await community.post('/api/v1/households', { communityId: PLACES.xingfu, headName: '满盘户' });
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json().error.code).toBe('STORAGE_FULL');
+      const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().error).toMatchObject({ code: 'STORAGE_FULL', details: { since: expect.any(String) } });
+      // Reads still work, and do not make it ready.
+      expect((await community.get('/api/v1/households?pageSize=1')).statusCode).toBe(200);
+      expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
+    } finally {
+      await sql`drop trigger household_disk_full on household`.execute(t.database.db);
+      await sql`drop function gongjian_test_disk_full()`.execute(t.database.db);
+    }
+    const written = await community.post('/api/v1/households', { communityId: PLACES.xingfu, headName: '空间回来户' });
+    expect(written.statusCode, written.body).toBe(201);
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
   });
 });

@@ -369,10 +369,16 @@ async function runWapiti(server: Server, targets: ScanTarget[], workDir: string)
   args.push('--store-config', path.join(workDir, 'wapiti-config'));
   args.push('--max-scan-time', String(scanSeconds), '--max-attack-time', '60', '-d', '5', '-t', '15');
   args.push('--endpoint', `${server.url}/`, '--no-bugreport', '-v', '1', '-f', 'json', '-o', report);
+  // The login session both ways: as headers on every request, and as wapiti's cookie file (its
+  // crawler keeps a cookie jar of its own, which the header alone does not fill).
   args.push('-H', `Cookie: ${s.cookie}`, '-H', `x-csrf-token: ${s.csrf}`);
-  // The API's GET routes with example parameters, so that the attack modules reach them too.
+  args.push('--cookie', writeWapitiCookies(server.url, s.cookie, workDir));
+  // Start URLs: the single-page app renders its links in the browser, so a crawler finds none in
+  // its HTML. Every page of the app's menu, the API's GET routes with example parameters, the API
+  // document and the public pages are given instead, so the attack modules reach them all.
+  for (const page of webPages()) args.push('-s', `${server.url}${page}`);
   for (const t of targets) if (t.method === 'GET') args.push('-s', t.url);
-  args.push('-s', `${server.url}/api/v1/docs/`, '-s', `${server.url}/login`, '-s', `${server.url}/verify/GJ2026-000001`);
+  args.push('-s', `${server.url}/api/v1/docs/`, '-s', `${server.url}/api/v1/openapi.json`, '-s', `${server.url}/login`, '-s', `${server.url}/verify/GJ2026-000001`);
   // No -x (exclusions): Debian's wapiti 3.0.4 builds their regex in a way Python 3.11 refuses
   // ("global flags not at the start"). Logout is a POST, which the crawler does not send, and
   // wapiti has a session of its own anyway.
@@ -405,9 +411,47 @@ async function runWapiti(server: Server, targets: ScanTarget[], workDir: string)
     );
   result.findings = flatten(json.vulnerabilities);
   result.anomalies = flatten(json.anomalies);
-  const crawled = /(\d+) URLs? (?:and forms )?(?:found|crawled)|\[\*\] (\d+) URLs/i.exec(r.output);
-  result.urlsCrawled = crawled ? Number(crawled[1] ?? crawled[2]) : 0;
+  result.urlsCrawled = crawledCount(json.infos, path.join(workDir, 'wapiti-session'), r.output);
   return result;
+}
+
+/** The app's pages from its menu (src/web/app/navigation.tsx), without parameters or logout. */
+function webPages(): string[] {
+  const nav = fs.readFileSync(path.join(root, 'src', 'web', 'app', 'navigation.tsx'), 'utf8');
+  const pages = [...nav.matchAll(/path: '(\/[^':]*)'/g)].map((m) => m[1]!).filter((p) => !p.includes('logout'));
+  return [...new Set(['/', ...pages])];
+}
+
+/** The session cookies in wapiti's JSON cookie format (domain → path → name → attributes). */
+function writeWapitiCookies(url: string, cookieHeader: string, workDir: string): string {
+  const host = new URL(url).hostname;
+  const jar: Record<string, Record<string, Record<string, unknown>>> = { [host]: { '/': {} } };
+  for (const pair of cookieHeader.split('; ')) {
+    const at = pair.indexOf('=');
+    if (at > 0) jar[host]!['/']![pair.slice(0, at)] = { value: pair.slice(at + 1), version: 0, expires: null, secure: false, port: null };
+  }
+  const file = path.join(workDir, 'wapiti-cookies.json');
+  fs.writeFileSync(file, JSON.stringify(jar));
+  return file;
+}
+
+/**
+ * How many resources wapiti crawled. The old count read a summary line wapiti 3.0.4 never prints,
+ * so it always said 0. Now, in order: the report's own count (newer wapiti), the crawled rows of
+ * wapiti's session database (3.0.x keeps them in an SQLite `paths` table; read with Python, which
+ * wapiti itself needs), and the distinct URLs of the verbose log.
+ */
+function crawledCount(infos: Record<string, unknown> | undefined, sessionDir: string, log: string): number {
+  const n = Number(infos?.crawled_pages_nbr ?? (Array.isArray(infos?.crawled_pages) ? infos.crawled_pages.length : NaN));
+  if (Number.isFinite(n) && n > 0) return n;
+  const dbs = fs.existsSync(sessionDir) ? fs.readdirSync(sessionDir).filter((f) => f.endsWith('.db')) : [];
+  if (dbs.length) {
+    const py = 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nprint(c.execute("select count(*) from paths where evil = 0 and http_status is not null").fetchone()[0])';
+    const r = spawnSync('python3', ['-c', py, path.join(sessionDir, dbs[0]!)], { encoding: 'utf8' });
+    const count = Number(r.stdout.trim());
+    if (r.status === 0 && Number.isFinite(count)) return count;
+  }
+  return new Set([...log.matchAll(/^\[\+\] (?:GET |POST )?(https?:\/\/\S+)/gm)].map((m) => m[1])).size;
 }
 
 // ---------- npm audit ----------

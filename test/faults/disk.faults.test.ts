@@ -96,6 +96,8 @@ describe.runIf(canMount)('a full disk [pglite]', () => {
     for (const a of answers.filter((x) => x.status >= 400)) expect(['STORAGE_FULL', 'DATABASE_UNAVAILABLE']).toContain(a.code);
     if (died) expect(server.out()).toMatch(/no space left|ENOSPC|STORAGE_FULL|could not (write|extend)/i);
     else expect(answers.some((a) => a.status === 503 || a.status === 507), 'writes are refused while the disk is full').toBe(true);
+    // Not ready while writes fail for want of space (issue 18: /readyz said 200 then).
+    if (!died && answers.some((a) => a.code === 'STORAGE_FULL')) expect((await api.get('/readyz')).body?.error?.code).toBe('STORAGE_FULL');
 
     // Space back: the store opens (after a restart if the server stopped) with every acknowledged write.
     fs.rmSync(filler);
@@ -139,7 +141,9 @@ describe.runIf(canMount)('a read-only data directory [pglite]', () => {
     console.log(`[faults] read-only data dir: exit ${code} after ${Date.now() - started} ms: ${refused.out().trim().split('\n').slice(-2).join(' | ')}`);
     expect(code, 'a clear refusal at start, not a hang or a crash loop').toBe(1);
     expect(refused.out()).toContain(s.dataDir);
-    expect(refused.out()).toMatch(/read-only/i);
+    // A sentence naming the directory and the remedy, not the raw EROFS of the lock's temporary file (issue 18).
+    expect(refused.out()).toMatch(/The data directory \S+ is on a read-only file system \(EROFS\)\. .*GONGJIAN_DATA_DIR/);
+    expect(refused.out()).not.toMatch(/EROFS: read-only file system, open/);
 
     execFileSync('mount', ['-o', 'remount,rw', disk]);
     server = await startServer({ dataDir: s.dataDir });
@@ -194,12 +198,16 @@ describe.runIf(canMount && (TEST_DATABASE_URL || IN_CI))('a full tablespace [pos
     expect(failed.length, 'writes fail once the tablespace is full').toBeGreaterThan(0);
     for (const a of failed) expect(a).toEqual({ status: 503, code: 'STORAGE_FULL' });
     expect(server.child.exitCode).toBeNull();
+    // Not ready while writes fail for want of space (issue 18: /readyz said 200 then).
+    const notReady = await api.get('/readyz');
+    expect([notReady.status, notReady.body?.error?.code]).toEqual([503, 'STORAGE_FULL']);
 
     fs.rmSync(filler);
     const before = w.stats().acknowledged!;
     n = 0;
     await w.writer(api, 1, () => n++ >= 3);
     expect(w.stats().acknowledged, 'writes again once there is space, without a restart').toBe(before + 3);
+    expect((await api.get('/readyz')).status, 'ready again once a write succeeds').toBe(200);
     expect(await w.checkHttp(api)).toEqual([]);
     const db = await s.open();
     try {

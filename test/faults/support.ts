@@ -217,6 +217,19 @@ export class Api {
   get<T = any>(p: string) {
     return this.call<T>('GET', p);
   }
+
+  /** A file as the body itself (a spreadsheet import), with its content type. */
+  async sendFile<T = any>(method: string, p: string, file: Buffer, contentType: string): Promise<Reply<T>> {
+    const res = await fetch(`${this.url}/api/v1/${p}`, { method, headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': contentType }, body: new Uint8Array(file) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: kept as text
+    }
+    return { status: res.status, body: parsed as T };
+  }
 }
 
 /** Removes the test's data and databases even when a test fails. */

@@ -31,6 +31,36 @@ export class DataDirLockedError extends Error {
 
 export const LOCK_FILE = 'gongjian.lock';
 
+/** The data directory cannot be written (read-only, not ours, or full): said plainly, at start. */
+export class DataDirNotWritableError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly reason: string,
+  ) {
+    const why =
+      reason === 'EROFS'
+        ? 'is on a read-only file system'
+        : reason === 'ENOSPC' || reason === 'EDQUOT'
+          ? 'is on a file system with no space left'
+          : 'is not writable by this process';
+    super(`The data directory ${dir} ${why} (${reason}). Gongjian keeps its database there and must write to it: make it writable (remount read-write, free space, fix the owner) or set GONGJIAN_DATA_DIR to a writable directory.`);
+    this.name = 'DataDirNotWritableError';
+  }
+}
+
+const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
+
+/** Runs a write in the data directory, turning a refusal of the file system into DataDirNotWritableError. */
+function writing<T>(dir: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code && NOT_WRITABLE.has(code)) throw new DataDirNotWritableError(dir, code);
+    throw err;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -53,14 +83,14 @@ export interface DataDirLock {
 }
 
 export function acquireDataDirLock(dir: string, command = process.argv.slice(1).join(' ')): DataDirLock {
-  fs.mkdirSync(dir, { recursive: true });
+  writing(dir, () => fs.mkdirSync(dir, { recursive: true }));
   const file = path.join(dir, LOCK_FILE);
   const me: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       // Write the holder to a private file, then link it into place: the lock appears whole or not at all.
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(me), { mode: 0o600 });
+      writing(dir, () => fs.writeFileSync(tmp, JSON.stringify(me), { mode: 0o600 }));
       try {
         fs.linkSync(tmp, file);
       } finally {

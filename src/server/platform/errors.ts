@@ -28,6 +28,25 @@ export const forbidden = (message = 'You are not allowed to do this', details?: 
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(code, 409, message, details);
 export const badRequest = (code: string, message: string, details?: unknown) => new AppError(code, 400, message, details);
 
+/**
+ * Whether writes fail for want of space: set when a write fails so (PostgreSQL 53100, or ENOSPC
+ * from the file system), cleared when a write succeeds. /readyz answers 503 while it is set, so a
+ * load balancer stops sending traffic that would only fail.
+ */
+export interface StorageState {
+  full: boolean;
+  since: Date | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    storage: StorageState;
+  }
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const STORAGE_FULL_CODES = new Set(['53100', 'ENOSPC', 'EDQUOT']);
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
@@ -82,6 +101,14 @@ function validationDetails(err: FastifyError): Array<{ path: string; message: st
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  const storage: StorageState = { full: false, since: null };
+  app.decorate('storage', storage);
+  app.addHook('onResponse', async (request, reply) => {
+    if (storage.full && WRITE_METHODS.has(request.method) && reply.statusCode < 400) {
+      storage.full = false;
+      storage.since = null;
+    }
+  });
   app.setErrorHandler((err: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       if (err.headers) void reply.headers(err.headers);
@@ -116,9 +143,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (typeof (err as { code?: unknown }).code === 'string' && UNSTORABLE_TEXT_CODES.has((err as { code: string }).code)) {
       return send(reply, 400, 'INVALID_CHARACTERS', 'The request contains characters that cannot be stored (such as NUL)');
     }
-    if ((err as { code?: unknown }).code === '53100') {
-      // disk_full: the database cannot grow; reads still work, writes wait for an operator.
-      request.log.error({ err }, 'database storage full');
+    if (STORAGE_FULL_CODES.has(String((err as { code?: unknown }).code))) {
+      // disk_full (or no space for an upload): reads still work, writes wait for an operator; /readyz says so until a write succeeds.
+      storage.full = true;
+      storage.since ??= new Date();
+      request.log.error({ err }, 'storage full');
       void reply.header('retry-after', '60');
       return send(reply, 503, 'STORAGE_FULL', 'The database has no space left to write; try again once an administrator has freed space');
     }
