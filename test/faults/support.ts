@@ -198,20 +198,7 @@ export class Api {
 
   /** One request; a connection that fails (the server was killed) rejects. */
   async call<T = any>(method: string, p: string, body?: unknown, signal?: AbortSignal): Promise<Reply<T>> {
-    const res = await fetch(`${this.url}${p.startsWith('/') ? p : `/api/v1/${p}`}`, {
-      method,
-      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: kept as text
-    }
-    return { status: res.status, body: parsed as T };
+    return this.send<T>(method, p, body !== undefined ? { type: 'application/json', data: JSON.stringify(body) } : undefined, signal);
   }
 
   get<T = any>(p: string) {
@@ -219,8 +206,17 @@ export class Api {
   }
 
   /** A file as the body itself (a spreadsheet import), with its content type. */
-  async sendFile<T = any>(method: string, p: string, file: Buffer, contentType: string): Promise<Reply<T>> {
-    const res = await fetch(`${this.url}/api/v1/${p}`, { method, headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, 'content-type': contentType }, body: new Uint8Array(file) });
+  sendFile<T = any>(method: string, p: string, file: Buffer, contentType: string): Promise<Reply<T>> {
+    return this.send<T>(method, p, { type: contentType, data: new Uint8Array(file) });
+  }
+
+  private async send<T>(method: string, p: string, body?: { type: string; data: string | Uint8Array<ArrayBuffer> }, signal?: AbortSignal): Promise<Reply<T>> {
+    const res = await fetch(`${this.url}${p.startsWith('/') ? p : `/api/v1/${p}`}`, {
+      method,
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...(body ? { 'content-type': body.type } : {}) },
+      ...(body ? { body: body.data } : {}),
+      ...(signal ? { signal } : {}),
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {
