@@ -1,95 +1,64 @@
 /**
  * matching: the three lists' suggestions (bench/run.ts imports `matchingBench(opts)`;
- * `npx tsx bench/matching.ts` runs it alone on a fresh county store).
+ * `npx tsx bench/matching-quality.ts` prints the quality figures alone).
  *
- *   matching-precision-at-5   on bench/matching-eval.json (25 needs, 32 resources, 106 pairs judged
- *                             by reading): the share of each need's top 5 that is relevant, out of
- *                             min(5, relevant resources) — the normalised P@5 (raw P@5 and two
- *                             baselines, category only and text only, are extra fields)
+ *   matching-precision-at-5   normalised P@5 on bench/matching-set.json (100 needs, 150 resources,
+ *                             judged exhaustively; bench/matching-quality.ts), against the
+ *                             character-bigram TF-IDF baseline computed in the same run; P@5,
+ *                             nDCG@10 and MRR of both, and the same on the older
+ *                             bench/matching-eval.json, are extra fields
+ *   matching-ndcg-at-10       nDCG@10 on the same set, against the same baseline
  *   matching-suggest-median   GET /api/v1/lists/needs/:id/suggestions through the app (guard,
- *   matching-suggest-p95      scope, three queries, scoring) for published needs of the demo city
- *                             (county scale: its pairings and three lists seeded), target < 50 ms
+ *   matching-suggest-p95      scope, queries, BM25 over the pool, explanations) for published needs
+ *                             of the demo city topped up to 10,000 published resources, target < 50 ms
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
-import { scorePair, suggestResources, type NeedDoc, type ResourceDoc } from '../src/domain/lists/matching';
-import { needTerms } from '../src/server/modules/lists/needs.service';
-import { resourceTerms } from '../src/server/modules/lists/resources.service';
 import { buildApp } from '../src/server/app';
 import { seedLists } from '../src/server/seed/lists';
 import { seedRegistration } from '../src/server/seed/registration';
 import { percentile, type BenchEntry, type BenchOptions } from './lib';
+import { loadSet, rankBaseline, rankOurs, score, SET_FILES, type Metrics } from './matching-quality';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const TARGET_MS = 50;
 const SAMPLE = 60;
+const RESOURCES = 10_000;
 
-interface Eval {
-  resources: Array<{ id: string; kind: string; category: ResourceDoc['category']; title: string; description: string; skills: string[] }>;
-  needs: Array<{ id: string; category: NeedDoc['category']; title: string; description: string }>;
-  judgements: Array<{ need: string; resource: string; relevant: boolean }>;
-}
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const figures = (m: Metrics) => ({ normalised_p_at_5: r3(m.normalisedPrecisionAt5), p_at_5: r3(m.precisionAt5), ndcg_at_10: r3(m.ndcgAt10), mrr: r3(m.mrr), missed: m.missed });
 
-export interface Precision {
-  normalised: number;
-  raw: number;
-  needs: number;
-  pairs: number;
-}
-
-type Ranker = (need: NeedDoc, resources: ResourceDoc[]) => string[];
-
-const TODAY = '2026-06-01';
-const scorer: Ranker = (need, resources) => suggestResources(need, resources, TODAY, 5, 5).map((s) => s.resource.id);
-const byPart =
-  (part: 'category' | 'text'): Ranker =>
-  (need, resources) =>
-    resources
-      .map((r) => ({ id: r.id, v: scorePair(need, r, TODAY).parts[part] }))
-      .filter((x) => x.v > 0)
-      .sort((a, b) => b.v - a.v || a.id.localeCompare(b.id))
-      .slice(0, 5)
-      .map((x) => x.id);
-
-/** P@5 over the evaluation set for a ranking function. */
-export function precisionAt5(data: Eval, rank: Ranker = scorer): Precision {
-  const resources: ResourceDoc[] = data.resources.map((r) => ({
-    id: r.id,
-    unitOrgId: `unit-${r.id}`,
-    category: r.category,
-    terms: resourceTerms({ title: r.title, description: r.description, skills: r.skills }),
-    pairedCommunityPaths: [],
-    unitRegionPath: '/city/',
-    availableFrom: null,
-    availableUntil: null,
-    unitCompletedProjects: 0,
-  }));
-  let normalised = 0;
-  let raw = 0;
-  for (const n of data.needs) {
-    const relevant = new Set(data.judgements.filter((j) => j.need === n.id && j.relevant).map((j) => j.resource));
-    const need: NeedDoc = { id: n.id, category: n.category, terms: needTerms({ title: n.title, description: n.description }), communityPath: '/city/d/s/c/', startsOn: null, endsOn: null };
-    const top = rank(need, resources);
-    const hits = top.filter((id) => relevant.has(id)).length;
-    raw += hits / 5;
-    normalised += hits / Math.min(5, relevant.size);
+/** Tops the published resources up to `total` with variants of the evaluation set's resources, spread over the units. */
+async function topUpResources(db: import('kysely').Kysely<import('../src/server/db/schema').DB>, total: number): Promise<void> {
+  const have = Number((await db.selectFrom('resource').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow()).n);
+  const units = (await db.selectFrom('organization').select('id').where('kind', '=', 'unit').orderBy('id').execute()).map((u) => u.id);
+  const set = loadSet(SET_FILES[0]!);
+  const rows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < total - have; i++) {
+    const r = set.resources[i % set.resources.length]!;
+    const n = Math.floor(i / set.resources.length);
+    rows.push({
+      unit_org_id: units[i % units.length],
+      kind: 'service',
+      title: n ? `${r.title}（第${n}批）` : r.title,
+      description: r.description,
+      category: r.categories[0],
+      extra_categories: r.categories.slice(1),
+      skills: r.skills,
+      status: 'published',
+    });
   }
-  const k = data.needs.length;
-  return { normalised: normalised / k, raw: raw / k, needs: k, pairs: data.judgements.length };
-}
-
-export function loadEval(): Eval {
-  return JSON.parse(fs.readFileSync(path.join(here, 'matching-eval.json'), 'utf8')) as Eval;
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('resource').values(rows.slice(i, i + 500) as never).execute();
 }
 
 export async function matchingBench(opts: BenchOptions): Promise<BenchEntry[]> {
-  const data = loadEval();
-  const p = precisionAt5(data);
-  const categoryOnly = precisionAt5(data, byPart('category'));
-  const textOnly = precisionAt5(data, byPart('text'));
-  opts.log(`precision@5 ${p.normalised.toFixed(3)} (raw ${p.raw.toFixed(3)}; category only ${categoryOnly.normalised.toFixed(3)}, text only ${textOnly.normalised.toFixed(3)})`);
+  const set = loadSet(SET_FILES[0]!);
+  const old = loadSet(SET_FILES[1]!);
+  const ours = score(set, rankOurs(set));
+  const base = score(set, rankBaseline(set));
+  const oldOurs = score(old, rankOurs(old));
+  const oldBase = score(old, rankBaseline(old));
+  opts.log(`${set.name}: ours nP@5 ${ours.normalisedPrecisionAt5.toFixed(3)} nDCG@10 ${ours.ndcgAt10.toFixed(3)}; TF-IDF nP@5 ${base.normalisedPrecisionAt5.toFixed(3)} nDCG@10 ${base.ndcgAt10.toFixed(3)}`);
+  opts.log(`${old.name}: ours nP@5 ${oldOurs.normalisedPrecisionAt5.toFixed(3)}; TF-IDF ${oldBase.normalisedPrecisionAt5.toFixed(3)}`);
+  const quality = { set: set.name, needs: ours.needs, relevant_pairs: ours.relevantPairs, ours: figures(ours), tfidf_baseline: figures(base), old_set: { set: old.name, ours: figures(oldOurs), tfidf_baseline: figures(oldBase) } };
 
   const handle = await opts.seededStore();
   const db = await handle.open();
@@ -97,6 +66,7 @@ export async function matchingBench(opts: BenchOptions): Promise<BenchEntry[]> {
   try {
     await seedRegistration(db.db);
     const seeded = await seedLists(db.db);
+    await topUpResources(db.db, RESOURCES);
     if (opts.store === 'postgres') await sql`analyze`.execute(db.db);
     const app = await buildApp(handle.config, db, { logger: false });
     await app.ready();
@@ -124,13 +94,8 @@ export async function matchingBench(opts: BenchOptions): Promise<BenchEntry[]> {
       }
       const extra = { needs_sampled: needs.length, published_resources: Number(resources.n), seeded: seeded.counts };
       entries.push(
-        opts.entry(opts.store, 'matching-precision-at-5', [p.normalised], 'P@5 (normalised)', { name: 'fixed target', value: 0.7 }, (v) => v / 0.7, `normalised P@5 ≥ 0.7 on ${p.pairs} judged pairs`, {
-          raw_precision_at_5: Number(p.raw.toFixed(3)),
-          category_only: Number(categoryOnly.normalised.toFixed(3)),
-          text_only: Number(textOnly.normalised.toFixed(3)),
-          needs: p.needs,
-          judged_pairs: p.pairs,
-        }),
+        opts.entry(opts.store, 'matching-precision-at-5', [ours.normalisedPrecisionAt5], 'P@5 (normalised)', { name: 'TF-IDF baseline', value: r3(base.normalisedPrecisionAt5) }, (v) => v / base.normalisedPrecisionAt5, `normalised P@5 above the character-bigram TF-IDF of the same run on ${ours.relevantPairs} relevant pairs`, quality),
+        opts.entry(opts.store, 'matching-ndcg-at-10', [ours.ndcgAt10], 'nDCG@10', { name: 'TF-IDF baseline', value: r3(base.ndcgAt10) }, (v) => v / base.ndcgAt10, 'nDCG@10 above the TF-IDF baseline of the same run', quality),
         opts.entry(opts.store, 'matching-suggest-median', medians, 'ms', { name: 'target', value: TARGET_MS }, (v) => TARGET_MS / v, `median < ${TARGET_MS} ms per need`, extra),
         opts.entry(opts.store, 'matching-suggest-p95', p95s, 'ms', { name: 'target', value: TARGET_MS }, (v) => TARGET_MS / v, `p95 < ${TARGET_MS} ms per need`, extra),
       );
@@ -142,13 +107,4 @@ export async function matchingBench(opts: BenchOptions): Promise<BenchEntry[]> {
     await handle.dispose();
   }
   return entries;
-}
-
-// Run alone: `npx tsx bench/matching.ts [--precision-only]`.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const data = loadEval();
-  const show = (label: string, r: Precision) => console.log(`${label}: P@5 normalised ${r.normalised.toFixed(3)}, raw ${r.raw.toFixed(3)} (${r.needs} needs, ${r.pairs} judged pairs)`);
-  show('scorer', precisionAt5(data));
-  show('category only', precisionAt5(data, byPart('category')));
-  show('text only', precisionAt5(data, byPart('text')));
 }

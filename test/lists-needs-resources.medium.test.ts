@@ -201,9 +201,11 @@ describeStores('three lists: needs, resources, suggestions, uploads, wall', (sto
       const n = await need(community);
       const res = await community.get(`${API}/needs/${n.id}/suggestions?limit=5`);
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json<{ items: Array<{ resourceId: string; score: number; sharedTerms: string[]; parts: Record<string, number> }>; tookMs: number }>();
+      const body = res.json<{ items: Array<{ resourceId: string; score: number; sharedTerms: string[]; parts: Record<string, number>; explanation: { sharedWords: string[]; synonyms: Array<{ concept: string }>; sharedCategories: string[] } }>; tookMs: number }>();
       expect(body.items[0]!.resourceId).toBe(lawyers.id);
-      expect(body.items[0]!.sharedTerms).toContain('#legal');
+      expect(body.items[0]!.explanation.sharedWords).toEqual(expect.arrayContaining(['律师', '遗嘱']));
+      expect(body.items[0]!.explanation.sharedCategories).toEqual(['legal_aid']);
+      expect(body.items[0]!.sharedTerms).toContain('律师');
       expect(body.items.map((s) => s.score)).toEqual([...body.items.map((s) => s.score)].sort((a, b) => b - a));
       // A unit sees suggestions for a need it can see; not for one it cannot.
       expect((await unit.get(`${API}/needs/${n.id}/suggestions`)).statusCode).toBe(200);

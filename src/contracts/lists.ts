@@ -18,11 +18,14 @@ export const NEED_CATEGORIES = [
   'environment',
   'elderly_care',
   'children',
+  'education',
   'legal_aid',
   'health',
+  'disability',
   'employment',
   'culture',
   'safety',
+  'emergency',
   'infrastructure',
   'party_building',
   'other',
@@ -31,11 +34,14 @@ export const NeedCategory = Type.Union([
   Type.Literal('environment'),
   Type.Literal('elderly_care'),
   Type.Literal('children'),
+  Type.Literal('education'),
   Type.Literal('legal_aid'),
   Type.Literal('health'),
+  Type.Literal('disability'),
   Type.Literal('employment'),
   Type.Literal('culture'),
   Type.Literal('safety'),
+  Type.Literal('emergency'),
   Type.Literal('infrastructure'),
   Type.Literal('party_building'),
   Type.Literal('other'),
@@ -219,7 +225,10 @@ export type UpdateResourceBody = Static<typeof UpdateResourceBody>;
 
 // ---------- matching suggestions ----------
 
-/** Why a suggestion scored as it did: each part in [0, 1]; score is their weighted sum in [0, 1]. */
+/**
+ * Why a suggestion scored as it did, each part in [0, 1]: text (BM25 against the best candidate),
+ * category, distance, availability, past success; score = text × (0.75 + 0.25 × the soft parts).
+ */
 export const ScoreParts = Type.Object({
   text: Type.Number(),
   category: Type.Number(),
@@ -228,6 +237,18 @@ export const ScoreParts = Type.Object({
   pastSuccess: Type.Number(),
 });
 export type ScoreParts = Static<typeof ScoreParts>;
+
+/** The reasons of a suggestion, read from the need's side: the UI words them. */
+export const SuggestionExplanation = Type.Object({
+  /** Words both texts use, the most telling first. */
+  sharedWords: Type.Array(Type.String()),
+  /** Dictionary concepts met through different words (the need's words, the resource's words). */
+  synonyms: Type.Array(Type.Object({ concept: Type.String(), needWords: Type.Array(Type.String()), resourceWords: Type.Array(Type.String()) })),
+  sharedCategories: Type.Array(NeedCategory),
+  /** Steps in the region tree between the need's community and the unit (null: unknown). */
+  distanceSteps: Nullable(Type.Integer()),
+});
+export type SuggestionExplanation = Static<typeof SuggestionExplanation>;
 
 export const ResourceSuggestion = Type.Object({
   resourceId: Uuid,
@@ -242,6 +263,7 @@ export const ResourceSuggestion = Type.Object({
   parts: ScoreParts,
   /** Words the two texts share (for the "why" line). */
   sharedTerms: Type.Array(Type.String()),
+  explanation: SuggestionExplanation,
 });
 export type ResourceSuggestion = Static<typeof ResourceSuggestion>;
 
@@ -255,6 +277,7 @@ export const NeedSuggestion = Type.Object({
   score: Type.Number(),
   parts: ScoreParts,
   sharedTerms: Type.Array(Type.String()),
+  explanation: SuggestionExplanation,
 });
 export type NeedSuggestion = Static<typeof NeedSuggestion>;
 

@@ -1,30 +1,40 @@
 /**
- * The matching scorer: how likely a resource answers a need. Five parts, each in [0, 1]:
- * text (weighted overlap of the stored terms, see text.ts), category (same, related, other),
- * distance (between the need's community and the unit's nearest paired community in the region
- * tree, by materialised paths), availability (how much of the need's time window the resource
- * covers) and past success (projects the unit completed). The score is their weighted sum.
- * Pure and synchronous: the service loads the candidates, this ranks them.
+ * The matching scorer: how likely a resource answers a need. The text decides (BM25 over words,
+ * bigrams and dictionary concepts, rank.ts, normalised by the best candidate of the query); the
+ * other signals re-rank without dominating: a candidate's score is text × (1 − SOFT + SOFT × s),
+ * where s is the weighted mean of category (any shared category; related ones half), distance
+ * (the region tree), availability (the need's time window) and past success (completed
+ * projects). With SOFT = 0.25 the signals can move a candidate by at most a quarter of its text
+ * score, so a same-category resource with a weak text never beats one that says what is needed.
+ * Nothing is rounded before sorting. Each suggestion carries its explanation: the shared words,
+ * the synonyms used (which words of each side met in which concept), the shared categories and
+ * the distance. The same ranking finds near-duplicate texts (findSimilarTexts, for concerns) and
+ * suggests items to a person from their profile text (suggestForProfile, for wishes).
+ * Pure and synchronous: services analyse texts and load candidates; this ranks them.
  */
-import { termLabel, termWeight } from './text';
+import { buildIndex, search, type Hit, type Index, KIND_WEIGHT, idf } from './rank';
+import type { Analysis } from './text';
 
 export type Category =
   | 'environment'
   | 'elderly_care'
   | 'children'
+  | 'education'
   | 'legal_aid'
   | 'health'
+  | 'disability'
   | 'employment'
   | 'culture'
   | 'safety'
+  | 'emergency'
   | 'infrastructure'
   | 'party_building'
   | 'other';
 
 export interface NeedDoc {
   id: string;
-  category: Category;
-  terms: readonly string[];
+  categories: readonly Category[];
+  text: Analysis;
   /** Materialised path of the need's community: '/<id>/…/'. */
   communityPath: string;
   startsOn: string | null;
@@ -34,8 +44,8 @@ export interface NeedDoc {
 export interface ResourceDoc {
   id: string;
   unitOrgId: string;
-  category: Category;
-  terms: readonly string[];
+  categories: readonly Category[];
+  text: Analysis;
   /** Paths of the communities the unit is actively paired with (may be empty). */
   pairedCommunityPaths: readonly string[];
   /** Path of the unit's own region (fallback when it has no pairing). */
@@ -54,31 +64,56 @@ export interface ScoreParts {
   pastSuccess: number;
 }
 
-export interface Scored {
-  score: number;
-  parts: ScoreParts;
-  sharedTerms: string[];
+/** Why a suggestion came up. */
+export interface Explanation {
+  /** Words both texts use, the most telling first. */
+  sharedWords: string[];
+  /** Concepts met through different words: the need's words and the resource's words. */
+  synonyms: Array<{ concept: string; needWords: string[]; resourceWords: string[] }>;
+  sharedCategories: Category[];
+  /** Steps between the need's community and the unit in the region tree (null when unknown). */
+  distanceSteps: number | null;
   paired: boolean;
 }
 
-export const WEIGHTS: Readonly<ScoreParts> = { text: 0.5, category: 0.22, distance: 0.12, availability: 0.06, pastSuccess: 0.1 };
+export interface Scored {
+  score: number;
+  parts: ScoreParts;
+  explanation: Explanation;
+}
+
+/** How far the soft signals can move a score (a share of its text part), and their mix. */
+export const SOFT = 0.25;
+export const SOFT_WEIGHTS: Readonly<Omit<ScoreParts, 'text'>> = { category: 0.45, distance: 0.25, availability: 0.15, pastSuccess: 0.15 };
 
 /** Categories that often answer each other (symmetric). */
 const RELATED: ReadonlyArray<readonly [Category, Category]> = [
   ['elderly_care', 'health'],
+  ['elderly_care', 'disability'],
+  ['disability', 'health'],
+  ['children', 'education'],
   ['children', 'culture'],
   ['children', 'safety'],
+  ['education', 'culture'],
+  ['education', 'employment'],
   ['employment', 'legal_aid'],
   ['environment', 'infrastructure'],
   ['safety', 'infrastructure'],
+  ['safety', 'emergency'],
+  ['emergency', 'health'],
+  ['emergency', 'infrastructure'],
   ['party_building', 'culture'],
   ['elderly_care', 'culture'],
 ];
 
-export function categoryScore(a: Category, b: Category): number {
-  if (a === b) return 1;
-  if (a === 'other' || b === 'other') return 0.3;
-  return RELATED.some(([x, y]) => (x === a && y === b) || (x === b && y === a)) ? 0.5 : 0;
+const related = (a: Category, b: Category) => RELATED.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+
+/** 1 when the two share a category, 0.5 when two are related, 0.3 when one side says 'other'. */
+export function categoryScore(a: readonly Category[], b: readonly Category[]): number {
+  if (a.some((c) => b.includes(c))) return 1;
+  if (a.some((x) => b.some((y) => related(x, y)))) return 0.5;
+  if (a.includes('other') || b.includes('other')) return 0.3;
+  return 0;
 }
 
 /** Steps between two nodes of the region tree given their materialised paths. */
@@ -90,12 +125,16 @@ export function treeDistance(a: string, b: string): number {
   return pa.length - common + (pb.length - common);
 }
 
-/** 1 in the same community, 0.6 in a sibling community (same street), falling with each step. */
-export function distanceScore(needPath: string, resource: Pick<ResourceDoc, 'pairedCommunityPaths' | 'unitRegionPath'>): number {
+function nearest(needPath: string, resource: Pick<ResourceDoc, 'pairedCommunityPaths' | 'unitRegionPath'>): number | null {
   const paths = resource.pairedCommunityPaths.length ? resource.pairedCommunityPaths : resource.unitRegionPath ? [resource.unitRegionPath] : [];
-  if (paths.length === 0) return 0;
-  const d = Math.min(...paths.map((p) => treeDistance(needPath, p)));
-  return d === 0 ? 1 : Math.max(0, 1 - d * 0.2);
+  if (paths.length === 0) return null;
+  return Math.min(...paths.map((p) => treeDistance(needPath, p)));
+}
+
+/** 1 in the same community, falling by 0.2 with each step of the region tree. */
+export function distanceScore(needPath: string, resource: Pick<ResourceDoc, 'pairedCommunityPaths' | 'unitRegionPath'>): number {
+  const d = nearest(needPath, resource);
+  return d === null ? 0 : Math.max(0, 1 - d * 0.2);
 }
 
 const DAY = 86_400_000;
@@ -123,65 +162,67 @@ export function pastSuccessScore(completed: number): number {
   return completed <= 0 ? 0 : 1 - Math.exp(-completed / 2);
 }
 
-/** Weighted overlap of two term lists (cosine of weighted binary vectors); returns the shared terms too. */
-export function textScore(a: readonly string[], b: readonly string[]): { score: number; shared: string[] } {
-  if (a.length === 0 || b.length === 0) return { score: 0, shared: [] };
-  const inB = new Set(b);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  const shared: string[] = [];
-  for (const t of a) {
-    const w = termWeight(t);
-    na += w * w;
-    if (inB.has(t)) {
-      dot += w * w;
-      shared.push(t);
+/** text × (1 − SOFT + SOFT × the weighted soft signals). */
+export function combine(parts: ScoreParts): number {
+  const soft =
+    parts.category * SOFT_WEIGHTS.category + parts.distance * SOFT_WEIGHTS.distance + parts.availability * SOFT_WEIGHTS.availability + parts.pastSuccess * SOFT_WEIGHTS.pastSuccess;
+  return parts.text * (1 - SOFT + SOFT * soft);
+}
+
+/** A ranked corpus: the documents and their BM25 index (build once per pool, reuse per query). */
+export interface Corpus<T extends { text: Analysis }> {
+  docs: readonly T[];
+  index: Index;
+}
+
+export function buildCorpus<T extends { text: Analysis }>(docs: readonly T[]): Corpus<T> {
+  return { docs, index: buildIndex(docs.map((d) => d.text)) };
+}
+
+/** What a query's shared terms say, for the explanation. */
+function explainTerms(hit: Hit, query: Analysis, doc: Analysis): Pick<Explanation, 'sharedWords' | 'synonyms'> {
+  const sorted = [...hit.matched].sort((a, b) => b.weight - a.weight);
+  const sharedWords: string[] = [];
+  const synonyms: Explanation['synonyms'] = [];
+  for (const { term } of sorted) {
+    const label = term.slice(2);
+    if (term.startsWith('w:')) {
+      if (!sharedWords.some((w) => w.includes(label))) sharedWords.push(label);
+    } else if (term.startsWith('c:')) {
+      const needWords = query.via.get(label) ?? [];
+      const resourceWords = doc.via.get(label) ?? [];
+      // A concept met through the same word on both sides is a shared word, not a synonym.
+      if (resourceWords.some((w) => !needWords.includes(w))) synonyms.push({ concept: label, needWords: needWords.slice(0, 3), resourceWords: resourceWords.slice(0, 3) });
     }
   }
-  for (const t of b) {
-    const w = termWeight(t);
-    nb += w * w;
+  if (sharedWords.length === 0) {
+    for (const { term } of sorted) if (term.startsWith('b:') && sharedWords.length < 3) sharedWords.push(term.slice(2));
   }
-  return { score: dot / Math.sqrt(na * nb), shared };
+  return { sharedWords: sharedWords.slice(0, 8), synonyms: synonyms.slice(0, 5) };
 }
 
-function combine(parts: ScoreParts): number {
-  return (
-    parts.text * WEIGHTS.text +
-    parts.category * WEIGHTS.category +
-    parts.distance * WEIGHTS.distance +
-    parts.availability * WEIGHTS.availability +
-    parts.pastSuccess * WEIGHTS.pastSuccess
-  );
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-export function scorePair(need: NeedDoc, res: ResourceDoc, today: string): Scored {
-  const text = textScore(need.terms, res.terms);
-  const parts: ScoreParts = {
-    text: text.score,
-    category: categoryScore(need.category, res.category),
-    distance: distanceScore(need.communityPath, res),
-    availability: availabilityScore(need, res, today),
-    pastSuccess: pastSuccessScore(res.unitCompletedProjects),
-  };
-  const shownParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])) as unknown as ScoreParts;
-  // Shared words for the "why" line: concepts and words first, bigrams only if nothing else.
-  const readable = text.shared.filter((t) => !t.startsWith('b:'));
-  const sharedTerms = (readable.length ? readable : text.shared).slice(0, 6).map(termLabel);
-  return { score: round(combine(parts)), parts: shownParts, sharedTerms, paired: res.pairedCommunityPaths.includes(need.communityPath) };
-}
-
-/** A suggestion must share something with the need: text or at least the category. */
-function worthShowing(s: Scored): boolean {
-  return s.parts.text > 0 || s.parts.category >= 0.5;
-}
-
-/** The resources most likely to answer a need, best first; at most one per unit unless `perUnit` allows more. */
-export function suggestResources(need: NeedDoc, resources: readonly ResourceDoc[], today: string, limit = 10, perUnit = 2): Array<Scored & { resource: ResourceDoc }> {
-  const scored = resources.map((resource) => ({ ...scorePair(need, resource, today), resource })).filter(worthShowing);
+/** The resources most likely to answer a need, best first; at most `perUnit` per unit. */
+export function suggestResources(need: NeedDoc, corpus: Corpus<ResourceDoc>, today: string, limit = 10, perUnit = 2): Array<Scored & { resource: ResourceDoc }> {
+  const hits = [...search(corpus.index, need.text).values()];
+  const best = Math.max(0, ...hits.map((h) => h.score));
+  const scored = hits.map((hit) => {
+    const resource = corpus.docs[hit.doc]!;
+    const steps = nearest(need.communityPath, resource);
+    const parts: ScoreParts = {
+      text: best > 0 ? hit.score / best : 0,
+      category: categoryScore(need.categories, resource.categories),
+      distance: steps === null ? 0 : Math.max(0, 1 - steps * 0.2),
+      availability: availabilityScore(need, resource, today),
+      pastSuccess: pastSuccessScore(resource.unitCompletedProjects),
+    };
+    const explanation: Explanation = {
+      ...explainTerms(hit, need.text, resource.text),
+      sharedCategories: need.categories.filter((c) => resource.categories.includes(c)),
+      distanceSteps: steps,
+      paired: resource.pairedCommunityPaths.includes(need.communityPath),
+    };
+    return { score: combine(parts), parts, explanation, resource };
+  });
   scored.sort((a, b) => b.score - a.score || a.resource.id.localeCompare(b.resource.id));
   const perUnitCount = new Map<string, number>();
   const out: Array<Scored & { resource: ResourceDoc }> = [];
@@ -195,9 +236,88 @@ export function suggestResources(need: NeedDoc, resources: readonly ResourceDoc[
   return out;
 }
 
-/** The needs a resource could serve, best first. */
-export function suggestNeeds(res: ResourceDoc, needs: readonly NeedDoc[], today: string, limit = 10): Array<Scored & { need: NeedDoc }> {
-  const scored = needs.map((need) => ({ ...scorePair(need, res, today), need })).filter(worthShowing);
+/** The needs a resource could serve, best first (the same scorer, the other way round). */
+export function suggestNeeds(res: ResourceDoc, corpus: Corpus<NeedDoc>, today: string, limit = 10): Array<Scored & { need: NeedDoc }> {
+  const hits = [...search(corpus.index, res.text).values()];
+  const best = Math.max(0, ...hits.map((h) => h.score));
+  const scored = hits.map((hit) => {
+    const need = corpus.docs[hit.doc]!;
+    const steps = nearest(need.communityPath, res);
+    const parts: ScoreParts = {
+      text: best > 0 ? hit.score / best : 0,
+      category: categoryScore(need.categories, res.categories),
+      distance: steps === null ? 0 : Math.max(0, 1 - steps * 0.2),
+      availability: availabilityScore(need, res, today),
+      pastSuccess: pastSuccessScore(res.unitCompletedProjects),
+    };
+    // The explanation always reads from the need's side.
+    const terms = explainTerms(hit, res.text, need.text);
+    const explanation: Explanation = {
+      sharedWords: terms.sharedWords,
+      synonyms: terms.synonyms.map((s) => ({ concept: s.concept, needWords: s.resourceWords, resourceWords: s.needWords })),
+      sharedCategories: need.categories.filter((c) => res.categories.includes(c)),
+      distanceSteps: steps,
+      paired: res.pairedCommunityPaths.includes(need.communityPath),
+    };
+    return { score: combine(parts), parts, explanation, need };
+  });
   scored.sort((a, b) => b.score - a.score || a.need.id.localeCompare(b.need.id));
   return scored.slice(0, limit);
+}
+
+/** BM25 of a text against itself in the corpus's statistics (the most any document can score). */
+function selfScore(index: Index, a: Analysis): number {
+  let s = 0;
+  for (const [term, tf] of a.tf) {
+    const kind = term[0] as 'w' | 'b' | 'c';
+    const w = idf(index, term) * (KIND_WEIGHT[kind] ?? 1) * (tf > 1 ? 1.3 : 1);
+    s += (w * (tf * 2.2)) / (tf + 1.2 * (0.25 + (0.75 * a.length) / (index.avgLength || 1)));
+  }
+  return s;
+}
+
+export interface SimilarText {
+  id: string;
+  /** Similarity in [0, 1]: the BM25 of the pair over the larger of the two texts' own scores. */
+  similarity: number;
+  sharedWords: string[];
+}
+
+/**
+ * Texts of a corpus that say nearly the same as `query` (duplicate concerns): similarity ≥
+ * `threshold`, most similar first. `excludeId` leaves the query's own document out.
+ */
+export function findSimilarTexts<T extends { id: string; text: Analysis }>(query: Analysis, corpus: Corpus<T>, opts: { threshold?: number; limit?: number; excludeId?: string } = {}): SimilarText[] {
+  const { threshold = 0.45, limit = 5, excludeId } = opts;
+  const qSelf = selfScore(corpus.index, query);
+  const out: SimilarText[] = [];
+  for (const hit of search(corpus.index, query, excludeId ? (i) => corpus.docs[i]!.id === excludeId : undefined).values()) {
+    const doc = corpus.docs[hit.doc]!;
+    const similarity = Math.min(1, hit.score / Math.max(qSelf, selfScore(corpus.index, doc.text)));
+    if (similarity >= threshold) out.push({ id: doc.id, similarity, sharedWords: explainTerms(hit, query, doc.text).sharedWords });
+  }
+  out.sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
+  return out.slice(0, limit);
+}
+
+/**
+ * Items (wishes) a person is likely to take up, from a profile text (skills, interests,
+ * employer's trade) and where they live: the text decides, nearness re-ranks.
+ */
+export function suggestForProfile<T extends { id: string; text: Analysis; communityPath: string }>(
+  profile: { text: Analysis; communityPath: string | null },
+  corpus: Corpus<T>,
+  limit = 10,
+): Array<{ item: T; score: number; explanation: Pick<Explanation, 'sharedWords' | 'synonyms' | 'distanceSteps'> }> {
+  const hits = [...search(corpus.index, profile.text).values()];
+  const best = Math.max(0, ...hits.map((h) => h.score));
+  return hits
+    .map((hit) => {
+      const item = corpus.docs[hit.doc]!;
+      const steps = profile.communityPath ? treeDistance(profile.communityPath, item.communityPath) : null;
+      const near = steps === null ? 0 : Math.max(0, 1 - steps * 0.2);
+      return { item, score: (hit.score / best) * (1 - SOFT + SOFT * near), explanation: { ...explainTerms(hit, profile.text, item.text), distanceSteps: steps } };
+    })
+    .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id))
+    .slice(0, limit);
 }

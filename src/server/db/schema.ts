@@ -357,11 +357,14 @@ export type ListCategory =
   | 'environment'
   | 'elderly_care'
   | 'children'
+  | 'education'
   | 'legal_aid'
   | 'health'
+  | 'disability'
   | 'employment'
   | 'culture'
   | 'safety'
+  | 'emergency'
   | 'infrastructure'
   | 'party_building'
   | 'other';
@@ -383,6 +386,8 @@ export interface NeedTable {
   title: string;
   description: Generated<string>;
   category: ListCategory;
+  /** Further categories besides the main one (matching counts any shared one). */
+  extra_categories: Generated<ListCategory[]>;
   place: string | null;
   starts_on: string | null;
   ends_on: string | null;
@@ -413,6 +418,8 @@ export interface ResourceTable {
   title: string;
   description: Generated<string>;
   category: ListCategory;
+  /** Further categories besides the main one (matching counts any shared one). */
+  extra_categories: Generated<ListCategory[]>;
   skills: Generated<string[]>;
   quantity: number | null;
   available_from: string | null;
@@ -422,6 +429,27 @@ export interface ResourceTable {
   /** Matching terms, space-separated (domain/lists/text.ts), computed on write. */
   tokens: Generated<string>;
   created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A staff entry of the matching dictionary (domain/lists/dictionary.ts holds the defaults). */
+export interface MatchTermTable {
+  id: Generated<string>;
+  concept: string;
+  word: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** Staff judgement of one suggestion (need, resource): useful or not. */
+export interface SuggestionFeedbackTable {
+  id: Generated<string>;
+  need_id: string;
+  resource_id: string;
+  useful: boolean;
+  note: string | null;
+  created_by: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -678,6 +706,8 @@ export interface DB {
   need: NeedTable;
   need_attachment: NeedAttachmentTable;
   resource: ResourceTable;
+  match_term: MatchTermTable;
+  suggestion_feedback: SuggestionFeedbackTable;
   project: ProjectTable;
   project_need: ProjectNeedTable;
   project_resource: ProjectResourceTable;

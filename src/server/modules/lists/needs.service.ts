@@ -5,7 +5,7 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CreateNeedBody, Need, NeedsQuery, UpdateNeedBody } from '../../../contracts/lists';
 import { nextNeedStatus, type NeedEvent } from '../../../domain/lists/lifecycle';
-import { packTerms, termsOf } from '../../../domain/lists/text';
+import { needText, packTerms, termsOf } from '../../../domain/lists/text';
 import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -18,7 +18,7 @@ import { attachmentsFor, ownUploads } from './uploads.service';
 const NEED_WRITERS: ReadonlySet<string> = new Set(['system_admin', 'street_staff', 'community_staff']);
 
 export function needTerms(n: { title: string; description: string; beneficiaries?: string | null; materials?: string | null; place?: string | null }): string[] {
-  return termsOf([n.title, n.title, n.description, n.beneficiaries ?? '', n.materials ?? ''].join(' '));
+  return termsOf(needText(n));
 }
 
 function selectNeeds(db: Kysely<DB>) {

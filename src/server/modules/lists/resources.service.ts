@@ -7,7 +7,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CreateResourceBody, Resource, ResourcesQuery, UpdateResourceBody } from '../../../contracts/lists';
 import { nextResourceStatus, type ResourceEvent } from '../../../domain/lists/lifecycle';
-import { packTerms, termsOf } from '../../../domain/lists/text';
+import { packTerms, resourceText, termsOf } from '../../../domain/lists/text';
 import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
@@ -18,7 +18,7 @@ import { actingUnits, mayActForUnit } from './lists.policy';
 import { poolChanged } from './suggestion-pool';
 
 export function resourceTerms(r: { title: string; description: string; skills?: readonly string[] | null; availabilityNote?: string | null }): string[] {
-  return termsOf([r.title, r.title, r.description, (r.skills ?? []).join(' '), r.availabilityNote ?? ''].join(' '));
+  return termsOf(resourceText(r));
 }
 
 function selectResources(db: Kysely<DB>) {
