@@ -169,6 +169,21 @@ export function combine(parts: ScoreParts): number {
   return parts.text * (1 - SOFT + SOFT * soft);
 }
 
+/** The five parts of a pair's score, given its text part. */
+function partsOf(need: NeedDoc, res: ResourceDoc, text: number, today: string): { steps: number | null; parts: ScoreParts } {
+  const steps = nearest(need.communityPath, res);
+  return {
+    steps,
+    parts: {
+      text,
+      category: categoryScore(need.categories, res.categories),
+      distance: steps === null ? 0 : Math.max(0, 1 - steps * 0.2),
+      availability: availabilityScore(need, res, today),
+      pastSuccess: pastSuccessScore(res.unitCompletedProjects),
+    },
+  };
+}
+
 /** A ranked corpus: the documents and their BM25 index (build once per pool, reuse per query). */
 export interface Corpus<T extends { text: Analysis }> {
   docs: readonly T[];
@@ -207,14 +222,7 @@ export function suggestResources(need: NeedDoc, corpus: Corpus<ResourceDoc>, tod
   const best = Math.max(0, ...hits.map((h) => h.score));
   const scored = hits.map((hit) => {
     const resource = corpus.docs[hit.doc]!;
-    const steps = nearest(need.communityPath, resource);
-    const parts: ScoreParts = {
-      text: best > 0 ? hit.score / best : 0,
-      category: categoryScore(need.categories, resource.categories),
-      distance: steps === null ? 0 : Math.max(0, 1 - steps * 0.2),
-      availability: availabilityScore(need, resource, today),
-      pastSuccess: pastSuccessScore(resource.unitCompletedProjects),
-    };
+    const { steps, parts } = partsOf(need, resource, best > 0 ? hit.score / best : 0, today);
     const explanation: Explanation = {
       ...explainTerms(hit, need.text, resource.text),
       sharedCategories: need.categories.filter((c) => resource.categories.includes(c)),
@@ -242,14 +250,7 @@ export function suggestNeeds(res: ResourceDoc, corpus: Corpus<NeedDoc>, today: s
   const best = Math.max(0, ...hits.map((h) => h.score));
   const scored = hits.map((hit) => {
     const need = corpus.docs[hit.doc]!;
-    const steps = nearest(need.communityPath, res);
-    const parts: ScoreParts = {
-      text: best > 0 ? hit.score / best : 0,
-      category: categoryScore(need.categories, res.categories),
-      distance: steps === null ? 0 : Math.max(0, 1 - steps * 0.2),
-      availability: availabilityScore(need, res, today),
-      pastSuccess: pastSuccessScore(res.unitCompletedProjects),
-    };
+    const { steps, parts } = partsOf(need, res, best > 0 ? hit.score / best : 0, today);
     // The explanation always reads from the need's side.
     const terms = explainTerms(hit, res.text, need.text);
     const explanation: Explanation = {
