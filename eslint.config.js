@@ -1,9 +1,14 @@
 // Lint catches the expensive mistakes: floating promises, non-exhaustive switches, loose equality,
-// and imports across boundaries (web never imports server; modules meet through their index.ts).
+// and imports across boundaries (web never imports server; server modules meet only through their index.ts).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+
+const NO_WEB = { group: ['**/web/**'], message: 'The server never imports the web app.' };
+const MODULE_MESSAGE = 'Modules import each other only through modules/<x>/index.ts (or meet through domain events).';
+/** modules/<x>/<anything but index>, from anywhere on the server. */
+const NO_MODULE_INSIDES = { regex: '(^|/)modules/[^/]+/(?!index$)[^/]+', message: MODULE_MESSAGE };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'scratch/**', 'coverage/**', 'bench/results/**', 'bench/tmp/**'] },
@@ -27,7 +32,7 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/domain/**/*.ts', 'src/contracts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**'], message: 'The server never imports the web app.' }] }],
+      'no-restricted-imports': ['error', { patterns: [NO_WEB, NO_MODULE_INSIDES] }],
     },
   },
   {
@@ -49,17 +54,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/modules/**/*.ts'],
+    // A file inside a module (modules/<name>/…) reaches another module only through its index.ts.
+    files: ['src/server/modules/*/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/web/**'], message: 'The server never imports the web app.' },
-            { group: ['../*/*.service', '../*/*.repository', '../*/*.routes'], message: 'Modules import each other only through modules/<x>/index.ts.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [NO_WEB, NO_MODULE_INSIDES, { regex: '^\\.\\./(?!\\.)[^/]+/(?!index$).+$', message: MODULE_MESSAGE }] }],
     },
   },
   {
