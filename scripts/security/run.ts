@@ -438,15 +438,15 @@ function writeWapitiCookies(url: string, cookieHeader: string, workDir: string):
 /**
  * How many resources wapiti crawled. The old count read a summary line wapiti 3.0.4 never prints,
  * so it always said 0. Now, in order: the report's own count (newer wapiti), the crawled rows of
- * wapiti's session database (3.0.x keeps them in an SQLite `paths` table; read with Python, which
- * wapiti itself needs), and the distinct URLs of the verbose log.
+ * wapiti's session database (3.0.x keeps them in an SQLite `paths` table, crawled once they have
+ * headers; read with Python, which wapiti itself needs), and the distinct URLs of the verbose log.
  */
 function crawledCount(infos: Record<string, unknown> | undefined, sessionDir: string, log: string): number {
   const n = Number(infos?.crawled_pages_nbr ?? (Array.isArray(infos?.crawled_pages) ? infos.crawled_pages.length : NaN));
   if (Number.isFinite(n) && n > 0) return n;
   const dbs = fs.existsSync(sessionDir) ? fs.readdirSync(sessionDir).filter((f) => f.endsWith('.db')) : [];
   if (dbs.length) {
-    const py = 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nprint(c.execute("select count(*) from paths where evil = 0 and http_status is not null").fetchone()[0])';
+    const py = 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nprint(c.execute("select count(*) from paths where evil = 0 and headers is not null").fetchone()[0])';
     const r = spawnSync('python3', ['-c', py, path.join(sessionDir, dbs[0]!)], { encoding: 'utf8' });
     const count = Number(r.stdout.trim());
     if (r.status === 0 && Number.isFinite(count)) return count;
