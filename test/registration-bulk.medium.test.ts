@@ -1,11 +1,14 @@
 // Bulk decisions on registrations (POST /registrations/decisions): the community confirms or
 // rejects hundreds in one request, by ids or by the queue's filter; all or nothing with a report
 // per refused row (another community's rows, rows already decided); one audit row per row; wrong
-// roles refused; the residence corrected and the members told, as with one decision.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+// roles refused; the residence corrected and the members told, as with one decision. Then the
+// exports of the queue, of who has not reported in, of the statistics tree and of the pairings:
+// the page's filters applied, masked, streamed over several pages, audited.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateIn } from '../src/server/platform/time';
 import { stableId } from '../src/server/seed/demo';
 import { DEMO, TEST_ADMIN, createTestApp, describeStores, type Client, type TestApp } from './support/harness';
+import { XLSX_MIME, bodyBuffer, readXlsx } from './support/xlsx';
 
 const CITY = stableId('region::临江市');
 const DISTRICT = stableId(`region:${CITY}:江滨区`);
@@ -14,7 +17,8 @@ const XINGFU = stableId(`region:${DONGCHENG}:幸福社区`);
 const HEPING = stableId(`region:${DONGCHENG}:和平社区`);
 const TAX = stableId('organization:临江市税务局机关党支部');
 const MEMBER_USER = stableId('user:member');
-const XINGFU_COUNT = 300;
+/** More than one export page (1,000 rows) of 幸福社区 members. */
+const XINGFU_COUNT = 1200;
 const HEPING_COUNT = 5;
 
 describeStores('registration: bulk decisions', (store) => {
@@ -190,5 +194,72 @@ describeStores('registration: bulk decisions', (store) => {
     // Nothing left to decide: a second run decides nothing.
     const again = await decide(community, { decision: 'confirm', filter: {} });
     expect(again.json()).toEqual({ decided: 0, items: [] });
+  });
+
+  describe('exports', () => {
+    const download = async (c: Client, url: string) => {
+      const res = await c.get(url);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-type']).toBe(XLSX_MIME);
+      expect(String(res.headers['content-disposition'])).toContain('.xlsx');
+      return readXlsx(bodyBuffer(res));
+    };
+
+    it('exports the whole queue as filtered, over several pages, masked and audited', async () => {
+      const since = await maxAuditId();
+      const all = await download(community, '/api/v1/registrations/export?status=confirmed');
+      expect(all.headers.slice(0, 4)).toEqual(['类型', '党员', '手机号', '单位']);
+      expect(all.rows).toHaveLength(XINGFU_COUNT + 1);
+      expect(new Set(all.rows.map((r) => r['状态']))).toEqual(new Set(['已确认']));
+      expect(new Set(all.rows.map((r) => r['社区']))).toEqual(new Set(['幸福社区']));
+      expect(all.rows.filter((r) => r['党员']!.startsWith('幸福成员')).every((r) => r['手机号'] === '139****0000')).toBe(true);
+      expect(new Set(all.rows.map((r) => r['报到证号'])).size).toBe(XINGFU_COUNT + 1);
+      // The search box applies: names holding 幸福成员1 (1, 10–19, 100–199, 1000–1199).
+      const searched = await download(community, `/api/v1/registrations/export?q=${encodeURIComponent('幸福成员1')}&full=false`);
+      expect(searched.rows).toHaveLength(1 + 10 + 100 + 200);
+      // The rows are the list's rows: the first page of the list is the first rows of the file.
+      const page = (await community.get('/api/v1/registrations?status=confirmed&pageSize=50')).json().items as Array<{ memberName: string; cardNo: string }>;
+      expect(all.rows.slice(0, 50).map((r) => [r['党员'], r['报到证号']])).toEqual(page.map((r) => [r.memberName, r.cardNo]));
+      const audit = await auditSince(since);
+      expect(audit.map((a) => [a.action, a.actor_account])).toEqual([
+        ['registration.export', DEMO.community_staff],
+        ['registration.export', DEMO.community_staff],
+      ]);
+      expect(audit[0]!.after).toMatchObject({ rows: XINGFU_COUNT + 1, filters: { status: 'confirmed' } });
+    });
+
+    it('exports only the caller’s scope, refuses other roles and a full export', async () => {
+      const rejected = await download(admin, '/api/v1/registrations/export?status=rejected');
+      expect(rejected.rows.map((r) => [r['社区'], r['驳回理由']])).toEqual(Array.from({ length: HEPING_COUNT }, () => ['和平社区', '请先核实居住社区']));
+      // 幸福社区's staff have no rejected rows in reach.
+      expect((await download(community, '/api/v1/registrations/export?status=rejected')).rows).toEqual([]);
+      expect((await t.client().get('/api/v1/registrations/export')).statusCode).toBe(401);
+      const resident = await t.login(DEMO.resident);
+      expect((await resident.get('/api/v1/registrations/export')).statusCode).toBe(403);
+      const full = await community.get('/api/v1/registrations/export?full=true');
+      expect(full.statusCode).toBe(400);
+      expect(full.json().error.code).toBe('FULL_EXPORT_UNAVAILABLE');
+      const bad = await community.get('/api/v1/registrations/export?status=nope');
+      expect(bad.statusCode).toBe(400);
+    });
+
+    it('exports who has not reported in, as the page filters it', async () => {
+      // 和平社区's members were rejected: they have not reported in.
+      const sheet = await download(admin, `/api/v1/registrations/missing/export?kind=member&regionId=${HEPING}`);
+      expect(sheet.rows.map((r) => r['党员']).sort()).toEqual(Array.from({ length: HEPING_COUNT }, (_, i) => `和平成员${i}`).sort());
+      expect(new Set(sheet.rows.map((r) => r['手机号']))).toEqual(new Set(['139****0000']));
+      expect((await download(community, '/api/v1/registrations/missing/export?kind=member')).rows).toEqual([]);
+    });
+
+    it('exports the statistics tree and the pairings as the pages show them', async () => {
+      const stats = (await admin.get('/api/v1/registration-stats')).json() as { tree: Array<{ name: string; membersReported: number; membersExpected: number }> };
+      const sheet = await download(admin, '/api/v1/registration-stats/export');
+      expect(sheet.rows.map((r) => [r['地区'], Number(r['党员已报到']), Number(r['党员应报到'])])).toEqual(stats.tree.map((n) => [n.name, n.membersReported, n.membersExpected]));
+      const xingfuRow = sheet.rows.find((r) => r['地区'] === '幸福社区')!;
+      expect(xingfuRow).toMatchObject({ 层级: '社区(村)', 上级: '东城街道', 党员已报到: String(XINGFU_COUNT + 1) });
+      const pairings = (await admin.get('/api/v1/pairings?pageSize=200')).json() as { items: Array<{ unitName: string; communityName: string }> };
+      const pairSheet = await download(admin, '/api/v1/pairings/export');
+      expect(pairSheet.rows.map((r) => [r['单位'], r['社区(村)']])).toEqual(pairings.items.map((p) => [p.unitName, p.communityName]));
+    });
   });
 });

@@ -63,6 +63,8 @@ import {
 } from './registrations.service';
 import { registrationStats } from './stats.service';
 import { decideRegistrations } from './bulk-decisions.service';
+import { missingColumns, pairingColumns, registrationColumns, statsColumns } from './exports';
+import { exportRoute, listQuery, sendExport } from '../../platform/export';
 
 /** The address people reach the server at (behind a proxy: the forwarded one, with GONGJIAN_TRUST_PROXY). */
 function origin(request: FastifyRequest): string {
@@ -91,6 +93,14 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.post('/registrations/reminders', { schema: { tags, summary: 'Remind those who have not reported in (in-app, once per cycle)', body: ReminderBody, response: { 200: Type.Object({ sent: Type.Integer() }), ...errorResponses } }, config: { permission: 'registration.read' } }, async (request) =>
     sendReminders(ctx, requirePrincipal(request), request.body, auditActor(request)),
   );
+  app.get('/registrations/export', exportRoute(RegistrationsQuery, 'registration.read', 'The registrations as filtered, as .xlsx (masked)', tags), async (request, reply) => {
+    const q = listQuery<RegistrationsQuery>(request.query);
+    return sendExport(ctx, request, reply, { fileName: '报到名单', sheet: '报到', action: 'registration.export', filters: q, columns: registrationColumns, page: (page, pageSize) => listRegistrations(ctx, requirePrincipal(request), { ...q, page, pageSize }) });
+  });
+  app.get('/registrations/missing/export', exportRoute(MissingQuery, 'registration.read', 'Who has not reported in, as filtered, as .xlsx (masked)', tags), async (request, reply) => {
+    const q = listQuery<MissingQuery>(request.query);
+    return sendExport(ctx, request, reply, { fileName: '未报到名单', sheet: '未报到', action: 'registration.missing.export', filters: q, columns: missingColumns, page: (page, pageSize) => listMissing(ctx, requirePrincipal(request), { ...q, page, pageSize }) });
+  });
   app.get('/registrations/:id', { schema: { tags, summary: 'One registration', params: IdParams, response: { 200: Registration, ...errorResponses } }, config: { permission: 'registration.read' } }, async (request) =>
     getRegistration(ctx, requirePrincipal(request), request.params.id),
   );
@@ -116,10 +126,22 @@ async function routes(fastify: FastifyInstance): Promise<void> {
     registrationStats(ctx, requirePrincipal(request), request.query),
   );
 
+  app.get('/registration-stats/export', exportRoute(RegistrationStatsQuery, 'registration.read', 'The statistics tree under the caller, as .xlsx', tags), async (request, reply) => {
+    const q = listQuery<RegistrationStatsQuery>(request.query);
+    const { tree } = await registrationStats(ctx, requirePrincipal(request), q);
+    const names = new Map(tree.map((n) => [n.regionId, n.name]));
+    const rows = tree.map((n) => ({ ...n, parentName: n.parentId ? (names.get(n.parentId) ?? null) : null }));
+    return sendExport(ctx, request, reply, { fileName: '报到统计', sheet: '报到统计', action: 'registration.stats.export', filters: q, columns: statsColumns, page: async (page, size) => ({ items: rows.slice((page - 1) * size, page * size), total: rows.length }) });
+  });
+
   tags = ['pairings and agreements'];
   app.get('/pairings', { schema: { tags, summary: 'Pairings of units and communities', querystring: PairingsQuery, response: { 200: Page(Pairing), ...errorResponses } }, config: { permission: 'pairing.read' } }, async (request) =>
     listPairings(ctx, requirePrincipal(request), request.query),
   );
+  app.get('/pairings/export', exportRoute(PairingsQuery, 'pairing.read', 'The pairings as filtered, as .xlsx', tags), async (request, reply) => {
+    const q = listQuery<PairingsQuery>(request.query);
+    return sendExport(ctx, request, reply, { fileName: '结对共建', sheet: '结对', action: 'pairing.export', filters: q, columns: pairingColumns, page: (page, pageSize) => listPairings(ctx, requirePrincipal(request), { ...q, page, pageSize }) });
+  });
   app.get('/pairings/:id', { schema: { tags, summary: 'One pairing', params: IdParams, response: { 200: Pairing, ...errorResponses } }, config: { permission: 'pairing.read' } }, async (request) => getPairing(ctx, requirePrincipal(request), request.params.id));
   app.post('/pairings', { schema: { tags, summary: 'Propose a pairing (a supervisor’s is active at once)', body: ProposePairingBody, response: { 201: Pairing, ...errorResponses } }, config: { permission: 'pairing.propose' } }, async (request, reply) =>
     reply.status(201).send(await proposePairing(ctx, requirePrincipal(request), request.body, auditActor(request))),
