@@ -1,5 +1,6 @@
 // Lint catches the expensive mistakes: floating promises, non-exhaustive switches, loose equality,
-// and imports across boundaries (web never imports server; server modules meet only through their index.ts).
+// and imports across boundaries (web never imports server; modules, on the server and in the web,
+// meet only through their index.ts).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -9,6 +10,15 @@ const NO_WEB = { group: ['**/web/**'], message: 'The server never imports the we
 const MODULE_MESSAGE = 'Modules import each other only through modules/<x>/index.ts (or meet through domain events).';
 /** modules/<x>/<anything but index>, from anywhere on the server. */
 const NO_MODULE_INSIDES = { regex: '(^|/)modules/[^/]+/(?!index$)[^/]+', message: MODULE_MESSAGE };
+const WEB_NOT_SERVER = {
+  group: ['**/server/**', '**/cli/**', 'kysely', 'fastify', 'pg'],
+  message: 'The web app talks to the server over HTTP only; share types through src/contracts.',
+};
+// The app shell, lib and ui reach a module only through its index.ts (or the list, modules/index.ts).
+const WEB_SHELL_TO_MODULES = {
+  regex: '(^|/)modules/[^/]+/(?!index$).+',
+  message: 'Import a web module only through its index.ts (src/web/modules/<x>/index.ts).',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'scratch/**', 'coverage/**', 'bench/results/**', 'bench/tmp/**'] },
@@ -50,9 +60,29 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/cli/**', 'kysely', 'fastify', 'pg'], message: 'The web app talks to the server over HTTP only; share types through src/contracts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [WEB_NOT_SERVER, WEB_SHELL_TO_MODULES] }],
     },
   },
+  // A web module imports another web module only through its index.ts (`../../lists`, never
+  // `../../lists/components/…`); one block per folder depth, as the imports are relative.
+  ...['src/web/modules/*', 'src/web/modules/*/*', 'src/web/modules/*/*/*'].map((dir, depth) => ({
+    files: [`${dir}/*.ts`, `${dir}/*.tsx`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            WEB_NOT_SERVER,
+            WEB_SHELL_TO_MODULES,
+            {
+              regex: `^${'\\.\\./'.repeat(depth + 1)}(?!\\.\\.)[^/]+/(?!index$).+`,
+              message: 'A web module imports another web module only through its index.ts (src/web/modules/<x>/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // A file inside a module (modules/<name>/…) reaches another module only through its index.ts.
     files: ['src/server/modules/*/**/*.ts'],

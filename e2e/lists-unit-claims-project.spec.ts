@@ -7,8 +7,11 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { zhCN } from '../src/web/lib/i18n/zh-CN';
+import { zhCN as appZhCN } from '../src/web/lib/i18n/zh-CN';
+import { listsZhCN } from '../src/web/modules/lists/i18n';
 import { VIEWPORTS, describeBrowser, launch, logIn, newPage, pickModalRadio } from './support/browser';
+
+const zhCN = { ...appZhCN, ...listsZhCN };
 
 const DEMO_PASSWORD = 'Gongjian-Demo-2026';
 const UNIT = '临江市税务局机关党支部';

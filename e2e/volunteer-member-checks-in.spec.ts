@@ -6,8 +6,11 @@
 // check-in (open from an hour before the start) works now.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { zhCN } from '../src/web/lib/i18n/zh-CN';
+import { zhCN as appZhCN } from '../src/web/lib/i18n/zh-CN';
+import { volunteeringZhCN } from '../src/web/modules/volunteering/i18n';
 import { VIEWPORTS, describeBrowser, launch, logIn, newPage } from './support/browser';
+
+const zhCN = { ...appZhCN, ...volunteeringZhCN };
 
 const DEMO_PASSWORD = 'Gongjian-Demo-2026';
 

@@ -4,8 +4,11 @@
 // without logging in to see that the certificate is valid, with the name masked.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { zhCN } from '../src/web/lib/i18n/zh-CN';
+import { zhCN as appZhCN } from '../src/web/lib/i18n/zh-CN';
+import { volunteeringZhCN } from '../src/web/modules/volunteering/i18n';
 import { VIEWPORTS, describeBrowser, launch, logIn, newPage } from './support/browser';
+
+const zhCN = { ...appZhCN, ...volunteeringZhCN };
 
 const DEMO_PASSWORD = 'Gongjian-Demo-2026';
 const MEMBER = '陈晓明';

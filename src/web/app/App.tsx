@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router-dom';
 import { I18nProvider } from '../lib/i18n/I18nProvider';
 import type { Locale } from '../lib/i18n/messages';
 import { useI18n } from '../lib/i18n/useI18n';
+import { DICTIONARIES } from './dictionaries';
 import { createAppRouter } from './router';
 import { theme } from './theme';
 
@@ -26,7 +27,7 @@ function ThemedApp() {
 /** Providers from the outside in: language → antd (locale, theme, toasts) → router → auth → pages. */
 export function App() {
   return (
-    <I18nProvider>
+    <I18nProvider dictionaries={DICTIONARIES}>
       <ThemedApp />
     </I18nProvider>
   );

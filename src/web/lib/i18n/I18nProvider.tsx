@@ -3,13 +3,10 @@ import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api';
-import { enUS } from './en-US';
 import { I18nContext, type I18n } from './I18nContext';
 import { DEFAULT_LOCALE, interpolate, isLocale, type Locale, type MessageKey, type Messages } from './messages';
-import { zhCN } from './zh-CN';
 
 const STORAGE_KEY = 'gongjian.locale';
-const DICTIONARIES: Record<Locale, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
 const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'en-US': 'en' };
 
 function storedLocale(): Locale {
@@ -29,12 +26,14 @@ function applyLocale(locale: Locale, messages: Messages): void {
   setApiLanguage(locale);
 }
 
-// Applied once when the app loads, before anything renders a date.
-const initialLocale = storedLocale();
-applyLocale(initialLocale, DICTIONARIES[initialLocale]);
-
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+/** The language of the app; `dictionaries` are the app's and its modules' strings (app/dictionaries.ts). */
+export function I18nProvider({ dictionaries, children }: { dictionaries: Record<Locale, Messages>; children: ReactNode }) {
+  // Applied once, before anything renders a date.
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = storedLocale();
+    applyLocale(initial, dictionaries[initial]);
+    return initial;
+  });
 
   const setLocale = useCallback((next: Locale) => {
     try {
@@ -43,12 +42,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // not remembered, still switched
     }
     // dayjs must switch before the children render with the new locale
-    applyLocale(next, DICTIONARIES[next]);
+    applyLocale(next, dictionaries[next]);
     setLocaleState(next);
-  }, []);
+  }, [dictionaries]);
 
   const value = useMemo<I18n>(() => {
-    const messages = DICTIONARIES[locale];
+    const messages = dictionaries[locale];
     const lookup = messages as Readonly<Record<string, string | undefined>>;
     const t = (key: MessageKey, vars?: Record<string, string | number>) => interpolate(messages[key], vars);
     const tName = (prefix: string, name: string, vars?: Record<string, string | number>) => {
@@ -76,7 +75,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: date,
       formatDateTime: (input, withSeconds) => (withSeconds ? dateTimeSeconds(input) : dateTime(input)),
     };
-  }, [locale, setLocale]);
+  }, [dictionaries, locale, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,10 +1,6 @@
-import { listsEnUS } from '../../modules/lists/i18n';
-import { volunteeringEnUS } from '../../modules/volunteering/i18n';
-import type { Messages } from './messages';
+import type { zhCN } from './zh-CN';
 
-export const enUS: Messages = {
-  ...volunteeringEnUS,
-  ...listsEnUS,
+export const enUS: Record<keyof typeof zhCN, string> = {
   'app.title': 'Gongjian',
   'app.subtitle': 'Co-building & dual reporting platform',
   'app.fullTitle': 'Gongjian (共建) · Co-building & dual reporting platform',

@@ -1,7 +1,8 @@
+import type { ModuleMessages } from '../../modules';
 import type { zhCN } from './zh-CN';
 
-/** Every key of the UI dictionaries; zh-CN is the source, other locales must match it. */
-export type MessageKey = keyof typeof zhCN;
+/** Every key of the UI dictionaries (the app's and the modules'); zh-CN is the source, other locales must match it. */
+export type MessageKey = keyof typeof zhCN | keyof ModuleMessages;
 export type Messages = Record<MessageKey, string>;
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;

@@ -1,13 +1,9 @@
 // The source dictionary: every UI string of the web client, in the users' language.
 // Keys are flat and dotted: `<area>.<name>`; `{name}` marks a value put in by t(key, { name }).
-// en-US.ts must have exactly the same keys (the type checker enforces it).
-
-import { listsZhCN } from '../../modules/lists/i18n';
-import { volunteeringZhCN } from '../../modules/volunteering/i18n';
+// en-US.ts must have exactly the same keys (the type checker enforces it). A module with its own
+// strings declares them in its index.ts (`messages`); app/dictionaries.ts joins them to these.
 
 export const zhCN = {
-  ...volunteeringZhCN,
-  ...listsZhCN,
   'app.title': '共建',
   'app.subtitle': '联动共建·双报到 平台',
   'app.fullTitle': '共建 · 联动共建·双报到 平台',

@@ -1,15 +1,15 @@
 // The lists module's pages: its routes (under the signed-in layout) and its side-menu group.
-// router.tsx and navigation.tsx include both; this module adds its pages here only.
+// index.ts declares them; the app's router and menu loop over the modules.
 // URL map (also the e2e tests' entry points):
 //   /lists/needs[/:id]                 needs (需求清单), a need with its suggested resources  (lists.need.read)
 //   /lists/resources[/:id]             resources (资源清单), a resource with its suggested needs (lists.resource.read)
 //   /lists/projects[?year=&communityId=&claimable=&mine=]  the year's projects (项目清单)  (lists.project.read)
 //   /lists/projects/:id                a project: claims, milestones, reports, sign-off, ratings (lists.project.read)
 //   /lists/claim-rule[?year=]          each unit claims at least N projects a year        (lists.project.read)
-//   /wall/lists/:communityId[?year=]   a community's wall screen, public (in router.tsx, outside the signed-in layout)
+//   /wall/lists/:communityId[?year=]   a community's wall screen, public (outside the signed-in layout)
 import { AimOutlined, BarChartOutlined, GiftOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
-import type { NavGroup } from '../../app/navigation';
+import type { NavGroup } from '../../lib/webModule';
 import { RequirePermission } from '../../app/RequirePermission';
 
 export const listsRoutes: RouteObject[] = [
@@ -41,6 +41,14 @@ export const listsRoutes: RouteObject[] = [
     path: 'lists/claim-rule',
     element: <RequirePermission permission={['lists.project.read', 'lists.need.read']} />,
     children: [{ index: true, lazy: () => import('./pages/ClaimRulePage').then((m) => ({ Component: m.ClaimRulePage })) }],
+  },
+];
+
+export const listsPublicRoutes: RouteObject[] = [
+  {
+    // A community's published lists on a wall screen (大屏): public, no login.
+    path: '/wall/lists/:communityId',
+    lazy: () => import('./pages/WallPage').then((m) => ({ Component: m.WallPage })),
   },
 ];
 

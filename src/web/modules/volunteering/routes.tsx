@@ -1,6 +1,6 @@
 // The volunteering module's pages: its routes (under the signed-in layout) and its side-menu group.
-// router.tsx and navigation.tsx include both; this module adds its pages here only. The public
-// check of a certificate (/verify/certificate/:certNo, what its QR code opens) is in router.tsx.
+// index.ts declares them; the app's router and menu loop over the modules.
+//   /verify/certificate/:certNo            public check of a certificate (its QR code), no login
 //
 //   /volunteering/activities[?tab=&view=&kind=&from=&to=&maxDistance=&q=]  browse: list and calendar (volunteering.activity.read)
 //   /volunteering/activities/:id            one activity: sign up, cancel, check in; organiser's actions
@@ -28,7 +28,7 @@ import {
 } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
 import { RequirePermission } from '../../app/RequirePermission';
-import type { NavGroup } from '../../app/navigation';
+import type { NavGroup } from '../../lib/webModule';
 
 export const volunteeringRoutes: RouteObject[] = [
   {
@@ -94,6 +94,14 @@ export const volunteeringRoutes: RouteObject[] = [
     path: 'volunteering/settings',
     element: <RequirePermission permission="volunteering.activity.read" />,
     children: [{ index: true, lazy: () => import('./pages/SettingsPage').then((m) => ({ Component: m.SettingsPage })) }],
+  },
+];
+
+export const volunteeringPublicRoutes: RouteObject[] = [
+  {
+    // What scanning a service certificate's QR code opens: public, no login.
+    path: '/verify/certificate/:certNo',
+    lazy: () => import('./pages/VerifyCertificatePage').then((m) => ({ Component: m.VerifyCertificatePage })),
   },
 ];
 

@@ -8,7 +8,7 @@ import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
 import { useFeedback } from '../../../ui/useFeedback';
 import { MemberSelect } from '../../../ui/MemberSelect';
-import type { Pairing } from '../../registration/types';
+import type { Pairing } from '../../../../contracts/registration';
 import { orNull } from '../forms';
 import type { AssignClaimBody, Claim, ProjectDetail } from '../types';
 

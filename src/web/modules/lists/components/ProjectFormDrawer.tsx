@@ -9,7 +9,7 @@ import { useI18n } from '../../../lib/i18n/useI18n';
 import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
 import { useFeedback } from '../../../ui/useFeedback';
-import type { Pairing } from '../../registration/types';
+import type { Pairing } from '../../../../contracts/registration';
 import { fromDay, numberOrNull, toDay } from '../forms';
 import { ownCommunities, thisYear } from '../scopes';
 import type { CreateProjectBody, Need, ProjectDetail, Resource } from '../types';

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { PageSpinner } from '../../../ui/PageSpinner';
 import { useFeedback } from '../../../ui/useFeedback';
-import type { Member } from '../../directory/types';
+import type { Member } from '../../../../contracts/directory';
 import { CardFullscreen } from '../components/CardFullscreen';
 import { CorrectionModal } from '../components/CorrectionModal';
 import { RegistrationCardView } from '../components/RegistrationCardView';

@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { useFeedback } from '../../../ui/useFeedback';
 import { MemberSelect } from '../../../ui/MemberSelect';
-import type { Member } from '../../directory/types';
+import type { Member } from '../../../../contracts/directory';
 import { DATE_ONLY } from '../format';
 import type { Certificate, IssueCertificateBody } from '../types';
 

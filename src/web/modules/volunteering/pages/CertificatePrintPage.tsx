@@ -7,7 +7,6 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageSpinner } from '../../../ui/PageSpinner';
 import { CertificateDocument } from '../components/CertificateDocument';
 import type { Certificate } from '../types';
-import '../../registration/registration.css';
 import '../volunteering.css';
 
 /** /volunteering/certificates/:id: the service certificate on an A4 sheet, to print; its QR code opens the public check. */
