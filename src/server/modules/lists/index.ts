@@ -40,6 +40,7 @@
  * POST   /lists/uploads                               lists.upload           upload a photo/document (JSON base64; magic-byte checked)
  * GET    /lists/uploads/:id                           lists.project.read     the file, to those who may see its need/project (or its uploader)
  * GET    /lists/uploads/:id/thumbnail                 lists.project.read     the image thumbnail (JPEG), same access
+ * (matching.routes.ts: the dictionary and feedback on suggestions, under /lists/match-terms and /lists/…/feedback)
  * GET    /public/lists/communities/:communityId/wall  public                 wall screen: published needs, the year's projects, paired units' resources; no personal data
  */
 import type { FastifyInstance } from 'fastify';
@@ -89,6 +90,7 @@ import { rateProject, reportProgress, signOffProject, submitProject } from './pr
 import { changeProjectStatus, createProject, getProject, listProjects, updateProject } from './projects.service';
 import { changeResourceStatus, createResource, getResource, listResources, updateResource } from './resources.service';
 import { getClaimRule, setClaimRule } from './rule.service';
+import { matchingRoutes } from './matching.routes';
 import { suggestNeedsForResource, suggestResourcesForNeed } from './suggestions.service';
 import { readUpload, uploadFile } from './uploads.service';
 import { communityWall } from './wall.service';
@@ -222,6 +224,8 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   };
   app.get('/lists/uploads/:id', { schema: { tags, summary: 'The uploaded file (to those who may see its need or project)', params: IdParams, response: { ...errorResponses } }, config: { permission: 'lists.project.read' } }, serve(false));
   app.get('/lists/uploads/:id/thumbnail', { schema: { tags, summary: 'The image’s thumbnail (JPEG)', params: IdParams, response: { ...errorResponses } }, config: { permission: 'lists.project.read' } }, serve(true));
+
+  await app.register(matchingRoutes);
 
   tags = ['three lists: wall screen'];
   app.get('/public/lists/communities/:communityId/wall', { schema: { tags, summary: 'A community’s published lists for the wall screen (no login, no personal data)', params: WallParams, querystring: WallQuery, response: { 200: Wall, ...errorResponses } }, config: { permission: 'public' } }, async (request) =>

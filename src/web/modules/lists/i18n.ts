@@ -18,6 +18,7 @@ export const listsZhCN = {
   'perm.lists.project.signoff': '验收项目',
   'perm.lists.project.rate': '评价项目',
   'perm.lists.rule.manage': '设置年度认领要求',
+  'perm.lists.match.manage': '维护匹配词典、导出匹配反馈',
   'perm.lists.upload': '上传照片和文件',
 
   'error.ALREADY_CLAIMED': '已经认领过这个项目了。',
@@ -335,6 +336,7 @@ export const listsEnUS: Record<keyof typeof listsZhCN, string> = {
   'perm.lists.project.signoff': 'Sign off projects',
   'perm.lists.project.rate': 'Rate projects',
   'perm.lists.rule.manage': 'Set the yearly claim rule',
+  'perm.lists.match.manage': 'Keep the matching dictionary, export matching feedback',
   'perm.lists.upload': 'Upload photos and files',
 
   'error.ALREADY_CLAIMED': 'This project is claimed by them already.',
