@@ -12,9 +12,10 @@ import type { AuditActor } from '../server/platform/audit';
 import type { AppContext } from '../server/platform/context';
 import { buildApp } from '../server/app';
 import { permissionsOf, type Principal } from '../server/platform/principal';
-import { commitImport, discardImport, validateImport } from '../server/modules/directory';
+import { commitImport, createTopRegion, discardImport, validateImport } from '../server/modules/directory';
 
-function systemPrincipal(): Principal {
+/** The CLI acts as the system: an operator on the server. */
+export function systemPrincipal(): Principal {
   const assignments = [
     {
       id: '00000000-0000-0000-0000-000000000000',
@@ -88,4 +89,18 @@ async function run(ctx: AppContext, kind: ImportKind, file: string, opts: { skip
   });
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${committed.toCreate} created, ${committed.toUpdate} updated, ${committed.unchanged} unchanged.`);
   return 0;
+}
+
+/** `gongjian create-region`: the top of the region tree (a city or a county), as the first run needs. */
+export async function runCreateTopRegion(database: Database, config: Config, kind: 'city' | 'district', name: string): Promise<number> {
+  const app = await buildApp(config, database, { logger: false });
+  await app.ready();
+  try {
+    const actor: AuditActor = { userId: null, account: 'cli', ip: null, userAgent: 'gongjian create-region', requestId: null };
+    const region = await createTopRegion(app.ctx, systemPrincipal(), { kind, name }, actor);
+    console.log(`Created the top region ${region.name} (${region.kind}), id ${region.id}. Next: gongjian import regions FILE.xlsx`);
+    return 0;
+  } finally {
+    await app.close();
+  }
 }

@@ -194,19 +194,33 @@ withCommon(program.command('restore').description('restore the embedded database
     }
   });
 
-withCommon(program.command('import').description('import members, households or organisations from an .xlsx sheet (same checks as the web import)'))
-  .argument('<kind>', 'members | households | organizations')
+withCommon(program.command('create-region').description('create the top region (a city, or a county as a district) of an empty system'))
+  .addOption(new Option('--kind <kind>', 'city or district (a county)').choices(['city', 'district']).makeOptionMandatory())
+  .requiredOption('--name <name>', 'its name, e.g. 临江市')
+  .action(async (flags: CommonFlags & { kind: 'city' | 'district'; name: string }) => {
+    const cfg = config(flags);
+    const database = await openMigrated(cfg, false);
+    try {
+      const { runCreateTopRegion } = await import('./import');
+      process.exitCode = await runCreateTopRegion(database, cfg, flags.kind, flags.name);
+    } finally {
+      await database.close();
+    }
+  });
+
+withCommon(program.command('import').description('import regions, members, households or organisations from an .xlsx sheet (same checks as the web import)'))
+  .argument('<kind>', 'regions | organizations | members | households')
   .argument('<file>', 'the .xlsx file')
   .option('--skip-invalid', 'write the valid rows even when some rows have errors')
   .option('--dry-run', 'only check the sheet and print the report')
   .action(async (kind: string, file: string, flags: CommonFlags & { skipInvalid?: boolean; dryRun?: boolean }) => {
-    if (!['members', 'households', 'organizations'].includes(kind)) throw new Error(`Unknown kind ${kind}: use members, households or organizations`);
+    if (!['members', 'households', 'organizations', 'regions'].includes(kind)) throw new Error(`Unknown kind ${kind}: use regions, organizations, members or households`);
     if (!fs.existsSync(file)) throw new Error(`No file at ${file}`);
     const cfg = config(flags);
     const database = await openMigrated(cfg, false);
     try {
       const { runCliImport } = await import('./import');
-      process.exitCode = await runCliImport(database, cfg, kind as 'members' | 'households' | 'organizations', file, { skipInvalid: flags.skipInvalid === true, dryRun: flags.dryRun === true });
+      process.exitCode = await runCliImport(database, cfg, kind as 'members' | 'households' | 'organizations' | 'regions', file, { skipInvalid: flags.skipInvalid === true, dryRun: flags.dryRun === true });
     } finally {
       await database.close();
     }

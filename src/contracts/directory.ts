@@ -58,7 +58,7 @@ export const LeadingGroupPost = Type.Union([
 export type TeamKind = Static<typeof TeamKind>;
 export const TeamKind = Type.Union([Type.Literal('volunteer'), Type.Literal('emergency'), Type.Literal('professional'), Type.Literal('party_service')]);
 export type ImportKind = Static<typeof ImportKind>;
-export const ImportKind = Type.Union([Type.Literal('members'), Type.Literal('households'), Type.Literal('organizations')]);
+export const ImportKind = Type.Union([Type.Literal('members'), Type.Literal('households'), Type.Literal('organizations'), Type.Literal('regions')]);
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 const Phone = Type.String({ minLength: 5, maxLength: 20, pattern: '^[+0-9 -]+$' });
@@ -90,8 +90,9 @@ export const RegionsQuery = Type.Object(
 );
 export type RegionsQuery = Static<typeof RegionsQuery>;
 
+/** Without parentId: a top region (a city or a district; system scope only). */
 export const CreateRegionBody = Type.Object(
-  { parentId: Uuid, kind: RegionKind, name: Name, village: Type.Optional(Type.Boolean()) },
+  { parentId: Type.Optional(Uuid), kind: RegionKind, name: Name, village: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
 export type CreateRegionBody = Static<typeof CreateRegionBody>;

@@ -37,6 +37,13 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   loginLockMinutes: number;
+  /** Failed logins from one address, across accounts, within the window before the address is refused (offices share one address). */
+  loginMaxFailuresPerAddress: number;
+  /** Days a bulk account's activation code stays valid. */
+  activationCodeDays: number;
+  /** Failed activations (wrong code or identity) per person and per address within the login window before they are refused. */
+  activationMaxFailures: number;
+  activationMaxFailuresPerAddress: number;
   password: PasswordPolicy;
   auditRetentionDays: number;
   logLevel: string;
@@ -198,6 +205,10 @@ export function loadConfig(env: Source = process.env, overrides: ConfigOverrides
     loginMaxFailures: readInt(src, 'GONGJIAN_LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: readInt(src, 'GONGJIAN_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     loginLockMinutes: readInt(src, 'GONGJIAN_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginMaxFailuresPerAddress: readInt(src, 'GONGJIAN_LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
+    activationCodeDays: readInt(src, 'GONGJIAN_ACTIVATION_CODE_DAYS', 14, 1, 90),
+    activationMaxFailures: readInt(src, 'GONGJIAN_ACTIVATION_MAX_FAILURES', 5, 1, 1000),
+    activationMaxFailuresPerAddress: readInt(src, 'GONGJIAN_ACTIVATION_MAX_FAILURES_PER_ADDRESS', 50, 1, 1_000_000),
     password: {
       minLength: readInt(src, 'GONGJIAN_PASSWORD_MIN_LENGTH', 10, 8, 128),
       requireClasses: readInt(src, 'GONGJIAN_PASSWORD_REQUIRE_CLASSES', 0, 0, 4),
@@ -211,7 +222,7 @@ export function loadConfig(env: Source = process.env, overrides: ConfigOverrides
     adminAccount,
     adminPassword,
     rateLimitPerMinute: readInt(src, 'GONGJIAN_RATE_LIMIT_PER_MINUTE', 0, 0, 10_000_000),
-    loginRateLimitPerMinute: readInt(src, 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    loginRateLimitPerMinute: readInt(src, 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', 1000, 1, 100_000),
     webDir: path.resolve(cwd, readString(src, 'GONGJIAN_WEB_DIR') ?? 'dist/web'),
     uploadDir: path.resolve(cwd, readString(src, 'GONGJIAN_UPLOAD_DIR') ?? path.join(dataDir, 'uploads')),
     seedDemo: readBool(src, 'GONGJIAN_SEED_DEMO', envName === 'development'),
@@ -246,6 +257,10 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'GONGJIAN_LOGIN_MAX_FAILURES', default: '5', meaning: 'failed logins before the account locks' },
   { name: 'GONGJIAN_LOGIN_WINDOW_MINUTES', default: '15', meaning: 'window in which failures are counted' },
   { name: 'GONGJIAN_LOGIN_LOCK_MINUTES', default: '15', meaning: 'how long a locked account stays locked' },
+  { name: 'GONGJIAN_LOGIN_MAX_FAILURES_PER_ADDRESS', default: '100', meaning: 'failed logins from one address (any accounts) before the address is refused for the lock period' },
+  { name: 'GONGJIAN_ACTIVATION_CODE_DAYS', default: '14', meaning: 'days a bulk account activation code stays valid' },
+  { name: 'GONGJIAN_ACTIVATION_MAX_FAILURES', default: '5', meaning: 'failed activations per person before refusal for the lock period' },
+  { name: 'GONGJIAN_ACTIVATION_MAX_FAILURES_PER_ADDRESS', default: '50', meaning: 'failed activations per address before refusal for the lock period' },
   { name: 'GONGJIAN_PASSWORD_MIN_LENGTH', default: '10', meaning: 'minimum password length (8 or more)' },
   { name: 'GONGJIAN_PASSWORD_REQUIRE_CLASSES', default: '0', meaning: 'character classes required (3 for 等保2.0)' },
   { name: 'GONGJIAN_PASSWORD_EXPIRY_DAYS', default: '0', meaning: 'days before a password must be changed (0 = never)' },
@@ -256,7 +271,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'GONGJIAN_SECURE_COOKIES', default: 'true in production', meaning: 'Secure flag on cookies' },
   { name: 'GONGJIAN_ADMIN_ACCOUNT / _PASSWORD', default: '(generated)', meaning: 'first admin on an empty database' },
   { name: 'GONGJIAN_RATE_LIMIT_PER_MINUTE', default: '0 (off)', meaning: 'API requests per minute per IP' },
-  { name: 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', default: '30', meaning: 'login attempts per minute per IP' },
+  { name: 'GONGJIAN_LOGIN_RATE_LIMIT_PER_MINUTE', default: '1000', meaning: 'login requests per minute per IP (an office of hundreds shares one address; failures are limited per account and per address)' },
   { name: 'GONGJIAN_WEB_DIR', default: './dist/web', meaning: 'built web app to serve' },
   { name: 'GONGJIAN_UPLOAD_DIR', default: '(data dir)/uploads', meaning: 'uploaded photos and documents (by sha-256), outside the database' },
   { name: 'GONGJIAN_METRICS_TOKEN', default: '(none)', meaning: 'bearer token required on /metrics when set' },

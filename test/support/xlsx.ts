@@ -69,6 +69,6 @@ export function bodyBuffer(res: LightMyRequestResponse): Buffer {
 }
 
 /** Uploads a sheet for validation: POST /api/v1/imports/:kind with the raw file as the body. */
-export function uploadSheet(c: Client, kind: 'members' | 'households' | 'organizations', file: Buffer, fileName = `${kind}.xlsx`, contentType = XLSX_MIME): Promise<LightMyRequestResponse> {
+export function uploadSheet(c: Client, kind: 'members' | 'households' | 'organizations' | 'regions', file: Buffer, fileName = `${kind}.xlsx`, contentType = XLSX_MIME): Promise<LightMyRequestResponse> {
   return c.request('POST', `/api/v1/imports/${kind}?fileName=${encodeURIComponent(fileName)}`, file, { 'content-type': contentType });
 }

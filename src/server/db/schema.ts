@@ -54,8 +54,27 @@ export interface AppUserTable {
   must_change_password: Generated<boolean>;
   status: Generated<UserStatus>;
   last_login_at: Date | null;
+  /** When the account's owner first set a password (bulk accounts start without one). */
+  activated_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export interface ActivationCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  /** HMAC-SHA-256 of the code under the personal-data hash key; the code itself is never stored. */
+  code_hash: string;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ActivationFailureTable {
+  id: Generated<number>;
+  key: string;
+  at: CreatedAt;
 }
 
 export interface PasswordHistoryTable {
@@ -147,7 +166,7 @@ export type HouseholdTagName =
   | 'serious_illness';
 export type LeadingGroupPost = 'leader' | 'deputy_leader' | 'member' | 'office_director' | 'liaison';
 export type TeamKind = 'volunteer' | 'emergency' | 'professional' | 'party_service';
-export type ImportKind = 'members' | 'households' | 'organizations';
+export type ImportKind = 'members' | 'households' | 'organizations' | 'regions';
 
 export interface RegionHistoryTable {
   id: Generated<number>;
@@ -182,6 +201,8 @@ export interface MemberTable {
   id_number_hash: string | null;
   id_number_masked: string | null;
   id_tail: string | null;
+  /** Keyed hash of the ID number's last six characters (self-activation). */
+  id_last6_hash: string | null;
   is_party_member: Generated<boolean>;
   party_joined_on: string | null;
   employer_org_id: string | null;
@@ -212,6 +233,9 @@ export interface HouseholdTable {
   head_id_number_encrypted: string | null;
   head_id_number_hash: string | null;
   head_id_number_masked: string | null;
+  head_id_last6_hash: string | null;
+  /** The head's account (a resident), when linked. */
+  user_id: Generated<string | null>;
   people_count: Generated<number>;
   is_lead_household: Generated<boolean>;
   lead_member_id: string | null;
@@ -735,6 +759,8 @@ export interface DB {
   region: RegionTable;
   organization: OrganizationTable;
   app_user: AppUserTable;
+  activation_code: ActivationCodeTable;
+  activation_failure: ActivationFailureTable;
   password_history: PasswordHistoryTable;
   role_assignment: RoleAssignmentTable;
   session: SessionTable;

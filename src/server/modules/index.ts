@@ -1,4 +1,5 @@
 /** The modules, in registration order. A new module adds its manifest here. */
+import { accountsModule } from './accounts';
 import { adminModule } from './admin';
 import { authModule } from './auth';
 import { directoryModule } from './directory';
@@ -8,4 +9,4 @@ import type { GongjianModule } from './module';
 import { systemModule } from './system';
 import { volunteeringModule } from './volunteering';
 
-export const MODULES: readonly GongjianModule[] = [systemModule, authModule, adminModule, directoryModule, registrationModule, volunteeringModule, listsModule];
+export const MODULES: readonly GongjianModule[] = [systemModule, authModule, adminModule, directoryModule, accountsModule, registrationModule, volunteeringModule, listsModule];

@@ -100,6 +100,11 @@ export interface SealedValue {
   tail: string;
 }
 
+/** The keyed hash of an ID number's last six characters: a person proves who they are with it (self-activation). */
+export function idLast6Hash(cipher: PersonalDataCipher, id: string): string {
+  return cipher.hash(`id-last6:${id.trim().toUpperCase().slice(-6)}`);
+}
+
 /** A phone number as stored: encrypted, keyed hash for matching, masked for lists, tail for search. */
 export function sealPhone(cipher: PersonalDataCipher, phone: string): SealedValue {
   const p = normalizePhone(phone);
@@ -107,7 +112,7 @@ export function sealPhone(cipher: PersonalDataCipher, phone: string): SealedValu
 }
 
 /** An ID number as stored (upper-case X). */
-export function sealIdNumber(cipher: PersonalDataCipher, id: string): SealedValue {
+export function sealIdNumber(cipher: PersonalDataCipher, id: string): SealedValue & { last6Hash: string } {
   const v = id.trim().toUpperCase();
-  return { encrypted: cipher.encrypt(v), hash: cipher.hash(v), masked: maskIdNumber(v), tail: v.slice(-4) };
+  return { encrypted: cipher.encrypt(v), hash: cipher.hash(v), masked: maskIdNumber(v), tail: v.slice(-4), last6Hash: idLast6Hash(cipher, v) };
 }

@@ -14,6 +14,11 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
+  // An account not activated yet has no argon2 hash: it never verifies, and takes as long as one that does.
+  if (!hashed.startsWith('$argon2')) {
+    await burnVerify(password);
+    return false;
+  }
   try {
     return await verify(hashed, password);
   } catch {

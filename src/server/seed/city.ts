@@ -20,7 +20,7 @@ import { makeIdNumber } from '../../domain/directory/id-number';
 import { nameInitials } from '../../domain/directory/names';
 import type { DB, Gender, HouseholdTagName, LeadingGroupPost, MemberStatus, OrganizationKind, RegionKind, Sector, TeamKind } from '../db/schema';
 import { writeAudit } from '../platform/audit';
-import { maskIdNumber, maskPhone, type PersonalDataCipher } from '../platform/crypto';
+import { idLast6Hash, maskIdNumber, maskPhone, type PersonalDataCipher } from '../platform/crypto';
 import * as data from './city-data';
 import { demoSeeded, seedDemo, stableId } from './demo';
 
@@ -1335,6 +1335,7 @@ export async function seedCity(db: Kysely<DB>, cipher: PersonalDataCipher, optio
               head_id_number_encrypted: id.encrypted,
               head_id_number_hash: id.hash,
               head_id_number_masked: maskIdNumber(h.head.idNumber),
+              head_id_last6_hash: idLast6Hash(cipher, h.head.idNumber),
               people_count: h.peopleCount,
               is_lead_household: false,
               lead_member_id: null,
@@ -1369,6 +1370,7 @@ export async function seedCity(db: Kysely<DB>, cipher: PersonalDataCipher, optio
               id_number_hash: id.hash,
               id_number_masked: maskIdNumber(m.person.idNumber),
               id_tail: m.person.idNumber.slice(-4),
+              id_last6_hash: idLast6Hash(cipher, m.person.idNumber),
               is_party_member: m.isPartyMember,
               party_joined_on: m.partyJoinedOn,
               employer_org_id: m.employerOrgId,

@@ -382,3 +382,14 @@ export async function upload<T>(path: string, body: Blob, options: UploadOptions
   }
   return result.data as T;
 }
+
+/** POST a JSON body and receive a file (e.g. the accounts sheet made by the request), with `request`'s error handling. */
+export async function postForFile(path: string, body: unknown): Promise<DownloadedFile> {
+  const response = await send('POST', path, { body });
+  if (!response.ok) {
+    const error = await parseError(response);
+    reportError(error);
+    throw error;
+  }
+  return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('content-disposition')) };
+}

@@ -2,6 +2,7 @@
 // (routes, menu group, messages) and one line here; the router, the menu and the dictionaries loop
 // over this list.
 import type { MessagesOf, WebModule } from '../lib/webModule';
+import { accountsModule } from './accounts';
 import { adminModule } from './admin';
 import { authModule } from './auth';
 import { directoryModule } from './directory';
@@ -18,6 +19,7 @@ export const WEB_MODULES = [
   directoryModule,
   adminModule,
   authModule,
+  accountsModule,
 ] as const satisfies readonly WebModule<any>[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

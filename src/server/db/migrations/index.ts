@@ -11,6 +11,7 @@ import * as listOrderIndexes from './2026-11-22T0400_list_order_indexes';
 import * as volunteering from './2026-11-22T0500_volunteering';
 import * as threeLists from './2026-11-22T0600_three_lists';
 import * as matching from './2026-12-06T2100_matching';
+import * as accounts from './2026-12-06T2130_accounts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0000_foundation': foundation,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0500_volunteering': volunteering,
   '2026-11-22T0600_three_lists': threeLists,
   '2026-12-06T2100_matching': matching,
+  '2026-12-06T2130_accounts': accounts,
 };

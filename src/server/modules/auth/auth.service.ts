@@ -2,7 +2,9 @@
  * Use cases of the auth module: logIn, logOut, logOutEverywhere, changePassword, and personal
  * API tokens. Failed logins are counted per account name: after the configured number of
  * failures within the window the name is locked for the lock period, whether or not it exists,
- * so the answer never tells which accounts exist.
+ * so the answer never tells which accounts exist. Failures are also counted per address, at a
+ * much higher threshold: the members of one unit log in from one office address, so only
+ * failures (someone trying many accounts) refuse an address, never successful logins.
  */
 import { sql } from 'kysely';
 import { isPermission } from '../../../domain/access/roles';
@@ -53,6 +55,21 @@ async function lockedFor(ctx: AppContext, key: string): Promise<number> {
   return ms > 0 ? Math.ceil(ms / 1000) : 0;
 }
 
+/** Seconds until an address with too many failed logins (across accounts) in the window may try again; 0 when it may. */
+async function addressLockedFor(ctx: AppContext, ip: string | null): Promise<number> {
+  if (!ip) return 0;
+  const { loginMaxFailuresPerAddress, loginWindowMinutes } = ctx.config;
+  const row = await ctx.db
+    .selectFrom('login_failure')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('first')])
+    .where('ip', '=', ip)
+    .where('at', '>', sql<Date>`now() - make_interval(mins => ${loginWindowMinutes})`)
+    .executeTakeFirstOrThrow();
+  if (Number(row.n) < loginMaxFailuresPerAddress || !row.first) return 0;
+  const first = new Date(row.first as unknown as string | Date).getTime();
+  return Math.max(1, Math.ceil((first + loginWindowMinutes * 60_000 - Date.now()) / 1000));
+}
+
 async function recordFailure(ctx: AppContext, key: string, ip: string | null): Promise<void> {
   const { loginMaxFailures, loginWindowMinutes, loginLockMinutes } = ctx.config;
   await ctx.db.transaction().execute(async (trx) => {
@@ -87,6 +104,13 @@ export async function logIn(
   actor: AuditActor,
 ): Promise<LoginResult> {
   const key = accountKey(input.account);
+  const addressWait = await addressLockedFor(ctx, actor.ip);
+  if (addressWait > 0) {
+    await writeAudit(ctx.db, { ...actor, account: key }, { action: 'auth.login', entityType: 'account', entityId: key, after: { reason: 'address_locked' }, outcome: 'failure' });
+    throw new AppError('AUTH_ADDRESS_LOCKED', 429, 'Too many failed logins from this address; try again later', { retryAfterSeconds: addressWait }, {
+      'retry-after': String(addressWait),
+    });
+  }
   const wait = await lockedFor(ctx, key);
   if (wait > 0) {
     await writeAudit(ctx.db, { ...actor, account: key }, { action: 'auth.login', entityType: 'account', entityId: key, after: { reason: 'locked' }, outcome: 'failure' });

@@ -166,12 +166,12 @@ export async function householdColumns(ctx: AppContext, input: Partial<CreateHou
     }
   }
   if (input.headIdNumber !== undefined) {
-    if (input.headIdNumber === null) Object.assign(values, { head_id_number_encrypted: null, head_id_number_hash: null, head_id_number_masked: null });
+    if (input.headIdNumber === null) Object.assign(values, { head_id_number_encrypted: null, head_id_number_hash: null, head_id_number_masked: null, head_id_last6_hash: null });
     else {
       const problem = checkIdNumber(input.headIdNumber);
       if (problem) throw badRequest('ID_NUMBER_INVALID', `The ID number is not valid (${problem})`, [{ path: 'body/headIdNumber', message: problem }]);
       const s = sealIdNumber(ctx.cipher, input.headIdNumber);
-      Object.assign(values, { head_id_number_encrypted: s.encrypted, head_id_number_hash: s.hash, head_id_number_masked: s.masked });
+      Object.assign(values, { head_id_number_encrypted: s.encrypted, head_id_number_hash: s.hash, head_id_number_masked: s.masked, head_id_last6_hash: s.last6Hash });
     }
   }
   if (input.peopleCount !== undefined) values.people_count = input.peopleCount;

@@ -1,5 +1,5 @@
 /**
- * Spreadsheet import of members, households and organisations: validateImport reads the sheet,
+ * Spreadsheet import of members, households, organisations and regions (region-import.ts): validateImport reads the sheet,
  * checks every row (which row, which column, why), matches rows to existing records (members by
  * ID number, else phone + name; households by the head's ID number, else phone + name, else the
  * address; organisations by code, else name) and keeps the result as a batch — personal data
@@ -19,6 +19,7 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
 import { can, type Principal } from '../../platform/principal';
 import { readSheet, writeSheet, type SheetRow } from '../../platform/xlsx';
 import { assertOrgInReach, assertRegionInReach, directoryReach, writableSides, type MemberSide } from './directory.policy';
+import { applyRegionRows, matchRegionRows, planRegionRows, REGION_COLUMNS, type RegionMatched } from './region-import';
 
 // ---------- vocabularies ----------
 
@@ -113,18 +114,20 @@ export const COLUMNS: Record<ImportKind, Column[]> = {
     { header: '地址', example: '临江市人民路 1 号', note: '' },
     { header: '组织代码', example: '', note: '有统一代码时填写，用于再次导入时对应' },
   ],
+  regions: REGION_COLUMNS.map((c) => ({ ...c })),
 };
 
-export const IMPORT_PERMISSION: Record<ImportKind, 'directory.member.write' | 'directory.household.write' | 'directory.organization.write'> = {
+export const IMPORT_PERMISSION: Record<ImportKind, 'directory.member.write' | 'directory.household.write' | 'directory.organization.write' | 'directory.region.write'> = {
   members: 'directory.member.write',
   households: 'directory.household.write',
   organizations: 'directory.organization.write',
+  regions: 'directory.region.write',
 };
 
 export async function importTemplate(kind: ImportKind): Promise<Buffer> {
   const cols = COLUMNS[kind];
   return writeSheet(
-    { members: '党员', households: '住户', organizations: '组织' }[kind],
+    { members: '党员', households: '住户', organizations: '组织', regions: '区域' }[kind],
     cols.map((c) => ({ header: c.required ? `${c.header}*` : c.header, note: c.note || undefined })),
     [cols.map((c) => c.example)],
     cols.map((c) => [c.header, `${c.required ? '必填。' : ''}${c.note}`]),
@@ -290,7 +293,7 @@ function memberRow(ctx: AppContext, principal: Principal, places: Places, row: S
   }
   if (id) {
     const s = sealIdNumber(ctx.cipher, id);
-    Object.assign(v, { id_number_encrypted: s.encrypted, id_number_hash: s.hash, id_number_masked: s.masked, id_tail: s.tail });
+    Object.assign(v, { id_number_encrypted: s.encrypted, id_number_hash: s.hash, id_number_masked: s.masked, id_tail: s.tail, id_last6_hash: s.last6Hash });
   }
   const party = parseEnum(row.values['是否党员'] ?? '', YES_NO, '是否党员', errs);
   if (party !== undefined) v.is_party_member = party;
@@ -381,7 +384,7 @@ function householdRow(ctx: AppContext, principal: Principal, places: Places, row
   const id = parseIdNumber(row, '户主身份证号', errs);
   if (id) {
     const s = sealIdNumber(ctx.cipher, id);
-    Object.assign(v, { head_id_number_encrypted: s.encrypted, head_id_number_hash: s.hash, head_id_number_masked: s.masked });
+    Object.assign(v, { head_id_number_encrypted: s.encrypted, head_id_number_hash: s.hash, head_id_number_masked: s.masked, head_id_last6_hash: s.last6Hash });
   }
   const count = row.values['家庭人数'];
   if (count) {
@@ -650,31 +653,21 @@ export function assertCanImport(principal: Principal, kind: ImportKind): void {
   if (!can(principal, IMPORT_PERMISSION[kind])) throw forbidden('You cannot import this kind of record', { permission: IMPORT_PERMISSION[kind] });
 }
 
-export async function validateImport(
-  ctx: AppContext,
-  principal: Principal,
-  kind: ImportKind,
-  fileName: string,
-  data: Buffer,
-  actor: AuditActor,
-): Promise<ImportReport> {
-  assertCanImport(principal, kind);
-  const sheet = await readSheet(data);
-  const columns = COLUMNS[kind];
-  const missing = columns.filter((c) => c.required && !sheet.headers.includes(c.header));
-  if (missing.length) {
-    throw new AppError('IMPORT_HEADERS_MISSING', 400, `The sheet lacks the required columns: ${missing.map((c) => c.header).join(', ')}. Download the template.`, {
-      missing: missing.map((c) => c.header),
-      expected: columns.map((c) => c.header),
-    });
-  }
+interface Checked {
+  matched: Matched[];
+  errors: ImportError[];
+  errorRows: number;
+}
+
+/** Members, households and organisations: every row checked, matched to existing records, and refused where the importer may not change them. */
+async function checkRows(ctx: AppContext, principal: Principal, kind: Exclude<ImportKind, 'regions'>, rows: SheetRow[]): Promise<Checked> {
   const places = await loadPlaces(ctx.db);
   const errors: ImportError[] = [];
   const planned: Planned[] = [];
   const seen = new Map<string, number>();
   const earlierNames = new Set<string>();
   let errorRows = 0;
-  for (const row of sheet.rows) {
+  for (const row of rows) {
     const errs = new RowErrors(row.row);
     const p =
       kind === 'members'
@@ -703,6 +696,36 @@ export async function validateImport(
   for (const [row, e] of refused) errors.push({ row, ...e });
   errorRows += refused.size;
   errors.sort((a, b) => a.row - b.row);
+  return { matched, errors, errorRows };
+}
+
+/** Regions: see region-import.ts. The rows keep the same report shape as the other kinds. */
+async function checkRegionRows(ctx: AppContext, principal: Principal, rows: SheetRow[]): Promise<Checked> {
+  const plan = await planRegionRows(ctx.db, principal, rows);
+  const { matched, refused } = await matchRegionRows(ctx.db, plan.planned);
+  const errors = [...plan.errors, ...refused].sort((a, b) => a.row - b.row);
+  return { matched: matched as unknown as Matched[], errors, errorRows: plan.errorRows + refused.length };
+}
+
+export async function validateImport(
+  ctx: AppContext,
+  principal: Principal,
+  kind: ImportKind,
+  fileName: string,
+  data: Buffer,
+  actor: AuditActor,
+): Promise<ImportReport> {
+  assertCanImport(principal, kind);
+  const sheet = await readSheet(data);
+  const columns = COLUMNS[kind];
+  const missing = columns.filter((c) => c.required && !sheet.headers.includes(c.header));
+  if (missing.length) {
+    throw new AppError('IMPORT_HEADERS_MISSING', 400, `The sheet lacks the required columns: ${missing.map((c) => c.header).join(', ')}. Download the template.`, {
+      missing: missing.map((c) => c.header),
+      expected: columns.map((c) => c.header),
+    });
+  }
+  const { matched, errors, errorRows } = kind === 'regions' ? await checkRegionRows(ctx, principal, sheet.rows) : await checkRows(ctx, principal, kind, sheet.rows);
   const batch = await ctx.db.transaction().execute(async (trx) => {
     const b = await trx
       .insertInto('import_batch')
@@ -766,7 +789,10 @@ async function applyRows(trx: Transaction<DB>, kind: ImportKind, rows: Matched[]
   const moved: Moved = [];
   const creates = rows.filter((r) => r.action === 'create');
   const updates = rows.filter((r) => r.action === 'update');
-  if (kind === 'members') {
+  if (kind === 'regions') {
+    // Find-or-create by name under each parent: a place another import added meanwhile is reused.
+    await applyRegionRows(trx, rows as unknown as RegionMatched[], principalId, onProgress);
+  } else if (kind === 'members') {
     for (let i = 0; i < creates.length; i += INSERT_CHUNK) {
       const chunk = creates.slice(i, i + INSERT_CHUNK);
       await trx
@@ -852,7 +878,7 @@ export async function commitImport(
       .executeTakeFirst();
     if (!claimed) throw conflict('IMPORT_NOT_PENDING', 'This import was committed or discarded meanwhile');
     // Rows to create must still be new: another import or an edit may have added them since the check.
-    const creates = rows.filter((r) => r.action === 'create');
+    const creates = b.kind === 'regions' ? [] : rows.filter((r) => r.action === 'create');
     if (creates.length) {
       const again = b.kind === 'members' ? await matchMembers(trx, creates) : b.kind === 'households' ? await matchHouseholds(trx, creates) : await matchOrganizations(trx, creates, null);
       const stale = again.filter((r) => r.action !== 'create');

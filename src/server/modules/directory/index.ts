@@ -77,7 +77,7 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.get('/regions/:id/history', { schema: { tags, summary: 'The changes of a region (created, renamed, moved)', params: IdParams, response: { 200: Type.Object({ items: Type.Array(RegionHistoryEntry) }), ...errorResponses } }, config: { permission: 'directory.region.read' } }, async (request) => ({
     items: await regionHistory(ctx, requirePrincipal(request), request.params.id),
   }));
-  app.post('/regions', { schema: { tags, summary: 'Add a region under a parent', body: CreateRegionBody, response: { 201: Region, ...errorResponses } }, config: { permission: 'directory.region.write' } }, async (request, reply) =>
+  app.post('/regions', { schema: { tags, summary: 'Add a region under a parent, or without parentId a top region (system scope only)', body: CreateRegionBody, response: { 201: Region, ...errorResponses } }, config: { permission: 'directory.region.write' } }, async (request, reply) =>
     reply.status(201).send(await createRegion(ctx, requirePrincipal(request), request.body, auditActor(request))),
   );
   app.patch('/regions/:id', { schema: { tags, summary: 'Rename, move (with its subtree) or mark as village', params: IdParams, body: UpdateRegionBody, response: { 200: Region, ...errorResponses } }, config: { permission: 'directory.region.write' } }, async (request) =>
@@ -165,7 +165,7 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   tags = ['directory: import'];
   app.get('/imports/templates/:kind', { schema: { tags, summary: 'The .xlsx template (Chinese headers, an example row, notes)', params: ImportKindParams, response: { 200: Binary, ...errorResponses } }, config: { permission: 'directory.import' } }, async (request, reply) => {
     assertCanImport(requirePrincipal(request), request.params.kind);
-    const name = { members: '党员导入模板', households: '住户导入模板', organizations: '组织导入模板' }[request.params.kind];
+    const name = { members: '党员导入模板', households: '住户导入模板', organizations: '组织导入模板', regions: '区域导入模板' }[request.params.kind];
     return sendXlsx(reply, `${name}.xlsx`, await importTemplate(request.params.kind));
   });
   app.get('/imports', { schema: { tags, summary: 'The caller’s recent imports', response: { 200: Type.Object({ items: Type.Array(ImportReport) }), ...errorResponses } }, config: { permission: 'directory.import' } }, async (request) => ({
@@ -212,3 +212,8 @@ export const directoryModule = defineModule({
 
 /** What the CLI uses of the directory. */
 export { commitImport, discardImport, validateImport } from './import.service';
+export { createTopRegion } from './regions.service';
+
+/** What the accounts module uses: who may change a member, and the members' text search. */
+export { writableSides } from './directory.policy';
+export { textCondition } from './members.service';

@@ -196,12 +196,12 @@ export async function memberColumns(ctx: AppContext, input: Partial<CreateMember
     }
   }
   if (input.idNumber !== undefined) {
-    if (input.idNumber === null) Object.assign(values, { id_number_encrypted: null, id_number_hash: null, id_number_masked: null, id_tail: null });
+    if (input.idNumber === null) Object.assign(values, { id_number_encrypted: null, id_number_hash: null, id_number_masked: null, id_tail: null, id_last6_hash: null });
     else {
       const problem = checkIdNumber(input.idNumber);
       if (problem) throw badRequest('ID_NUMBER_INVALID', `The ID number is not valid (${problem})`, [{ path: 'body/idNumber', message: problem }]);
       const s = sealIdNumber(ctx.cipher, input.idNumber);
-      Object.assign(values, { id_number_encrypted: s.encrypted, id_number_hash: s.hash, id_number_masked: s.masked, id_tail: s.tail });
+      Object.assign(values, { id_number_encrypted: s.encrypted, id_number_hash: s.hash, id_number_masked: s.masked, id_tail: s.tail, id_last6_hash: s.last6Hash });
       // The ID number knows the birth date and gender; fill them in when not given.
       if (input.birthDate === undefined) values.birth_date = idBirthDate(input.idNumber.toUpperCase());
       if (input.gender === undefined) values.gender = idGender(input.idNumber.toUpperCase());
@@ -354,6 +354,7 @@ export async function eraseMember(ctx: AppContext, principal: Principal, id: str
         id_number_hash: null,
         id_number_masked: null,
         id_tail: null,
+        id_last6_hash: null,
         skills: [],
         user_id: null,
         household_id: null,

@@ -8,8 +8,8 @@ import type { CreateRegionBody, Region, RegionsQuery, UpdateRegionBody } from '.
 import type { RegionKind } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
-import { badRequest, conflict, notFound } from '../../platform/errors';
-import type { Principal } from '../../platform/principal';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { hasSystemScope, type Principal } from '../../platform/principal';
 import { assertRegionInReach, directoryReach, type DirectoryReach } from './directory.policy';
 import { escapeLike } from '../../platform/sql';
 import { getRegion, namesOf, type PlaceRow } from './places.repository';
@@ -81,7 +81,31 @@ export async function getRegionById(ctx: AppContext, principal: Principal, id: s
   return r!;
 }
 
+/** The kinds a top region may have: the first run creates the city or the county (a district). */
+export const TOP_REGION_KINDS: readonly RegionKind[] = ['city', 'district'];
+
+/** A region with no parent: only a system-scope administrator creates one (the first run). */
+export async function createTopRegion(ctx: AppContext, principal: Principal, input: { kind: RegionKind; name: string }, actor: AuditActor): Promise<Region> {
+  if (!hasSystemScope(principal, 'directory.region.write')) throw forbidden('Only a system administrator creates a top region', { permission: 'directory.region.write' });
+  if (!TOP_REGION_KINDS.includes(input.kind)) {
+    throw badRequest('REGION_KIND_MISMATCH', `A top region is a ${TOP_REGION_KINDS.join(' or ')}`, [{ path: 'body/kind', message: `must be ${TOP_REGION_KINDS.join(' or ')}` }]);
+  }
+  const name = input.name.trim();
+  const same = await ctx.db.selectFrom('region').select('id').where('parent_id', 'is', null).where('name', '=', name).executeTakeFirst();
+  if (same) throw conflict('REGION_NAME_TAKEN', `There is already a top region named ${name}`, [{ path: 'body/name', message: 'already used' }]);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx.selectNoFrom(sql<string>`gen_random_uuid()`.as('id')).executeTakeFirstOrThrow();
+    const after = { parentId: null, kind: input.kind, name, village: false };
+    await trx.insertInto('region').values({ id, parent_id: null, kind: input.kind, name, village: false, path: `/${id}/` }).execute();
+    await trx.insertInto('region_history').values({ region_id: id, action: 'create', after: JSON.stringify(after), actor_user_id: principal.userId }).execute();
+    await writeAudit(trx, actor, { action: 'region.create', entityType: 'region', entityId: id, after });
+    return id;
+  });
+  return getRegionById(ctx, principal, id);
+}
+
 export async function createRegion(ctx: AppContext, principal: Principal, input: CreateRegionBody, actor: AuditActor): Promise<Region> {
+  if (!input.parentId) return createTopRegion(ctx, principal, input, actor);
   const parent = await getRegion(ctx.db, input.parentId);
   if (!parent) throw badRequest('REGION_NOT_FOUND', 'The parent place does not exist', [{ path: 'body/parentId', message: 'not found' }]);
   assertRegionInReach(principal, 'directory.region.write', parent.path);

@@ -365,6 +365,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'importKind.members': 'Members',
   'importKind.households': 'Households',
   'importKind.organizations': 'Organisations',
+  'importKind.regions': 'Regions',
 
   'importStatus.validated': 'Validated',
   'importStatus.committed': 'Imported',
@@ -630,6 +631,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'import.kindHelp.members': 'Name (required), gender, birth date, phone, ID number, party member, date joined, employer, community, grid, building, skills, status',
   'import.kindHelp.households': 'Community (required), grid, building, unit, room, head\'s name (required), head\'s phone, head\'s ID number, people, hardship tags, lead household, notes',
   'import.kindHelp.organizations': 'Name (required), kind (required), parent, region, sector, strengths, secretary, liaison, phone, address, code',
+  'import.kindHelp.regions': 'District/county, street/township (required), community/village, grid, building; one row per lowest place; places already there stay as they are',
   'import.templateHint': 'Fill it in under the template\'s headers (keep row 1); existing records are matched by ID number or name and updated.',
   'import.downloadTemplate': 'Download the {kind} template',
   'import.templateSuffix': '-import-template',

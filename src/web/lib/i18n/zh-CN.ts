@@ -365,6 +365,7 @@ export const zhCN = {
   'importKind.members': '党员',
   'importKind.households': '住户',
   'importKind.organizations': '党组织',
+  'importKind.regions': '区域',
 
   'importStatus.validated': '已校验',
   'importStatus.committed': '已导入',
@@ -630,6 +631,7 @@ export const zhCN = {
   'import.kindHelp.members': '姓名（必填）、性别、出生日期、手机号、身份证号、是否党员、入党日期、工作单位、居住社区、网格、楼栋、技能特长、状态',
   'import.kindHelp.households': '社区（必填）、网格、楼栋、单元、房号、户主姓名（必填）、户主手机号、户主身份证号、家庭人数、困难标签、党员中心户、备注',
   'import.kindHelp.organizations': '组织名称（必填）、组织类型（必填）、上级组织、所在区域、行业类别、优势特长、书记、联络员、联系电话、地址、组织代码',
+  'import.kindHelp.regions': '区/县、街道/乡镇（必填）、社区/村、网格、楼栋；每行一个最低一级的地点，已有的地点不变',
   'import.templateHint': '按模板的表头填写，第一行表头不要改；已有的记录按身份证号或名称匹配后更新。',
   'import.downloadTemplate': '下载{kind}模板',
   'import.templateSuffix': '导入模板',

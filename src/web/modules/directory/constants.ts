@@ -60,7 +60,7 @@ export const LEADING_GROUP_POSTS = [
 
 export const TEAM_KINDS = ['volunteer', 'emergency', 'professional', 'party_service'] as const satisfies readonly TeamKind[];
 
-export const IMPORT_KINDS = ['members', 'households', 'organizations'] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = ['members', 'households', 'organizations', 'regions'] as const satisfies readonly ImportKind[];
 
 /** One antd colour per hardship tag, the same in every list and card. */
 export const HOUSEHOLD_TAG_COLORS: Record<HouseholdTagName, string> = {

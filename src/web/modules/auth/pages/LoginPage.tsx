@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { CHANGE_PASSWORD_PATH } from '../../../app/RequireAuth';
 import { useAuth } from '../../../app/useAuth';
 import { safeNextPath } from '../../../lib/api';
@@ -99,6 +99,9 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
           {t('login.help')}
         </Typography.Paragraph>
+        <Link to="/activate" style={{ display: 'inline-block', marginTop: 8 }} data-testid="login-activate">
+          {t('login.activate')}
+        </Link>
       </Card>
     </main>
   );

@@ -25,12 +25,14 @@ const WRITE_PERMISSIONS: Record<ImportKind, string> = {
   members: 'directory.member.write',
   households: 'directory.household.write',
   organizations: 'directory.organization.write',
+  regions: 'directory.region.write',
 };
 
 const LIST_PAGES: Record<ImportKind, { path: string; permission: string }> = {
   members: { path: '/directory/members', permission: 'directory.member.read' },
   households: { path: '/directory/households', permission: 'directory.household.read' },
   organizations: { path: '/directory/organizations', permission: 'directory.organization.read' },
+  regions: { path: '/directory/regions', permission: 'directory.region.read' },
 };
 
 interface Uploading {

@@ -1,3 +1,4 @@
+import { MemberAccountCard } from '../../accounts/components/MemberAccountCard';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -140,6 +141,7 @@ export function MemberDetailPage() {
           ]}
         />
       </Card>
+      {can('accounts.manage') && <MemberAccountCard key={data.id} memberId={data.id} />}
       <MemberFormDrawer
         open={editing}
         member={data}

@@ -1,3 +1,4 @@
+import { BulkAccountsButton } from '../../accounts/components/BulkAccountsButton';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Grid, Input, Pagination, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -152,6 +153,7 @@ export function MembersPage() {
                 testIdPrefix="members"
               />
             )}
+            {can('accounts.manage') && !phone && <BulkAccountsButton defaultOrganizationId={employerOrgId} defaultCommunityId={regionId} />}
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="member-new">
                 {t('member.new')}

@@ -19,6 +19,7 @@ import { Link } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '../../../app/useAuth';
 import type { MessageKey } from '../../../lib/i18n/messages';
 import { useI18n } from '../../../lib/i18n/useI18n';
+import { SetupRedirect } from '../../accounts/components/SetupRedirect';
 import { greetingKey } from '../components/greetingKey';
 import { RoleAssignmentCard } from '../components/RoleAssignmentCard';
 
@@ -55,6 +56,7 @@ export function HomePage() {
 
   return (
     <Flex vertical gap="large">
+      <SetupRedirect />
       <div>
         <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="home-greeting">
           <HeartOutlined style={{ color: 'var(--gj-brand)', marginInlineEnd: 8 }} />
