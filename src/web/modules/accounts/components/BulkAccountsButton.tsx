@@ -5,8 +5,8 @@ import { postForFile } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { saveBlob } from '../../../lib/saveBlob';
 import { useFeedback } from '../../../ui/useFeedback';
-import { OrganizationSelect } from '../../directory/components/OrganizationSelect';
-import { RegionSelect } from '../../directory/components/RegionSelect';
+import { OrganizationSelect } from '../../../ui/OrganizationSelect';
+import { RegionSelect } from '../../../ui/RegionSelect';
 import type { BulkAccountsBody } from '../types';
 
 interface Values {
