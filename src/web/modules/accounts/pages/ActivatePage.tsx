@@ -69,6 +69,12 @@ export function ActivatePage() {
     </>
   );
 
+  const submitButton = (
+    <Button type="primary" htmlType="submit" block loading={submitting} data-testid="activate-submit">
+      {t('activate.submit')}
+    </Button>
+  );
+
   return (
     <main className="gj-login">
       <div className="gj-login__top">
@@ -133,9 +139,7 @@ export function ActivatePage() {
                   <Input autoComplete="one-time-code" autoCapitalize="characters" data-testid="activate-code" />
                 </Form.Item>
                 {passwordItems}
-                <Button type="primary" htmlType="submit" block loading={submitting} data-testid="activate-submit">
-                  {t('activate.submit')}
-                </Button>
+                {submitButton}
               </Form>
             ) : (
               <Form<IdentityValues>
@@ -164,9 +168,7 @@ export function ActivatePage() {
                   <Input maxLength={6} autoComplete="off" data-testid="activate-id-last6" />
                 </Form.Item>
                 {passwordItems}
-                <Button type="primary" htmlType="submit" block loading={submitting} data-testid="activate-submit">
-                  {t('activate.submit')}
-                </Button>
+                {submitButton}
               </Form>
             )}
           </>
