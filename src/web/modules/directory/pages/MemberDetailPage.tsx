@@ -1,4 +1,4 @@
-import { MemberAccountCard } from '../../accounts/components/MemberAccountCard';
+import { MemberAccountCard } from '../../accounts';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';

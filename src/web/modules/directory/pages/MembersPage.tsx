@@ -1,4 +1,4 @@
-import { BulkAccountsButton } from '../../accounts/components/BulkAccountsButton';
+import { BulkAccountsButton } from '../../accounts';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Grid, Input, Pagination, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';

@@ -19,7 +19,7 @@ import { Link } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '../../../app/useAuth';
 import type { MessageKey } from '../../../lib/i18n/messages';
 import { useI18n } from '../../../lib/i18n/useI18n';
-import { SetupRedirect } from '../../accounts/components/SetupRedirect';
+import { SetupRedirect } from '../../accounts';
 import { greetingKey } from '../components/greetingKey';
 import { RoleAssignmentCard } from '../components/RoleAssignmentCard';
 
