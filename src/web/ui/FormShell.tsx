@@ -35,7 +35,7 @@ export function useFormShell<V, R>(props: FormShellProps<V, R>) {
       <Form<V>
         form={form}
         layout="vertical"
-        requiredMark={props.requiredMark ?? 'optional'}
+        requiredMark={props.requiredMark}
         initialValues={props.initialValues}
         onValuesChange={props.onValuesChange}
         preserve={false}

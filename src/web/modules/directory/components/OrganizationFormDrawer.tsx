@@ -1,9 +1,8 @@
-import { Button, Col, Drawer, Flex, Form, Grid, Input, Row, Select } from 'antd';
-import { useState } from 'react';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { api } from '../../../lib/api';
-import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { PHONE_PATTERN } from '../../../lib/patterns';
+import { FormDrawer } from '../../../ui/FormDrawer';
 import { useFeedback } from '../../../ui/useFeedback';
 import { ORGANIZATION_KINDS, SECTORS } from '../constants';
 import type { CreateOrganizationBody, Organization, OrganizationKind, Sector, UpdateOrganizationBody } from '../types';
@@ -49,9 +48,7 @@ export function OrganizationFormDrawer({
   const i18n = useI18n();
   const { t } = i18n;
   const feedback = useFeedback();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<OrganizationValues>();
-  const [submitting, setSubmitting] = useState(false);
 
   const initialValues: OrganizationValues = organization
     ? {
@@ -69,7 +66,6 @@ export function OrganizationFormDrawer({
     : { name: '', kind: 'unit', strengths: [] };
 
   const onFinish = async (values: OrganizationValues) => {
-    setSubmitting(true);
     const fields: UpdateOrganizationBody = {
       name: values.name.trim(),
       code: text(values.code),
@@ -81,137 +77,118 @@ export function OrganizationFormDrawer({
       address: text(values.address),
       ...(values.contactPhone?.trim() ? { contactPhone: values.contactPhone.trim() } : {}),
     };
-    try {
-      let saved: Organization;
-      if (organization) {
-        saved = await api.patch<Organization>(`/organizations/${encodeURIComponent(organization.id)}`, fields);
-      } else {
-        const body: CreateOrganizationBody = {
-          ...fields,
-          name: values.name.trim(),
-          kind: values.kind ?? 'unit',
-          parentId: values.parentId ?? null,
-        };
-        saved = await api.post<Organization>('/organizations', body);
-      }
-      feedback.ok(organization ? t('common.saved') : t('organization.created', { name: saved.name }));
-      onSaved(saved);
-    } catch (error) {
-      if (!applyFieldErrors(form, error, i18n)) feedback.fail(error);
-    } finally {
-      setSubmitting(false);
+    let saved: Organization;
+    if (organization) {
+      saved = await api.patch<Organization>(`/organizations/${encodeURIComponent(organization.id)}`, fields);
+    } else {
+      const body: CreateOrganizationBody = {
+        ...fields,
+        name: values.name.trim(),
+        kind: values.kind ?? 'unit',
+        parentId: values.parentId ?? null,
+      };
+      saved = await api.post<Organization>('/organizations', body);
     }
+    feedback.ok(organization ? t('common.saved') : t('organization.created', { name: saved.name }));
+    onSaved(saved);
   };
 
   const half = { xs: 24, sm: 12 };
 
   return (
-    <Drawer
+    <FormDrawer<OrganizationValues>
       open={open}
       onClose={onClose}
       title={organization ? t('organization.editTitle', { name: organization.name }) : t('organization.new')}
-      size={screens.sm ? 560 : '100%'}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap="small">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={submitting} onClick={() => form.submit()} data-testid="organization-form-submit">
-            {organization ? t('common.save') : t('common.create')}
-          </Button>
-        </Flex>
-      }
+      width={560}
+      okText={organization ? t('common.save') : t('common.create')}
+      form={form}
+      requiredMark="optional"
+      initialValues={initialValues}
+      onSubmit={onFinish}
+      testId="organization-form"
     >
-      <Form<OrganizationValues>
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={initialValues}
-        preserve={false}
-        onFinish={(values) => void onFinish(values)}
-        data-testid="organization-form"
-      >
-        <Row gutter={12}>
-          <Col span={24}>
-            <Form.Item
-              name="name"
-              label={t('organization.name')}
-              rules={[{ required: true, whitespace: true, message: t('field.required') }, { max: 200 }]}
-            >
-              <Input maxLength={200} data-testid="organization-form-name" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="kind" label={t('organization.kind')} rules={[{ required: true, message: t('field.required') }]}>
-              <Select
-                disabled={organization !== null}
-                options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kind.organization.${k}`) }))}
-                data-testid="organization-form-kind"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="sector" label={t('organization.sector')}>
-              <Select allowClear options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} data-testid="organization-form-sector" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="code" label={t('organization.code')} rules={[{ max: 50 }]}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="regionId" label={t('organization.region')}>
-              <RegionSelect valueLabel={organization?.regionName} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              name="parentId"
-              label={t('organization.parent')}
-              extra={organization ? t('organization.parentFixed') : undefined}
-            >
-              <OrganizationSelect valueLabel={organization?.parentName} disabled={organization !== null} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="strengths" label={t('organization.strengths')} extra={t('organization.strengthsHelp')}>
-              <Select
-                mode="tags"
-                tokenSeparators={[',', '，', '、']}
-                maxCount={20}
-                open={false}
-                suffixIcon={null}
-                data-testid="organization-form-strengths"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="secretaryName" label={t('organization.secretary')} rules={[{ max: 50 }]}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="liaisonName" label={t('organization.liaison')} rules={[{ max: 50 }]}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item
-              name="contactPhone"
-              label={t('organization.contactPhone')}
-              extra={organization?.contactPhoneMasked ? t('member.keepMasked', { value: organization.contactPhoneMasked }) : undefined}
-              rules={[{ pattern: PHONE_PATTERN, message: t('field.phoneInvalid') }]}
-            >
-              <Input inputMode="tel" maxLength={20} placeholder={organization?.contactPhoneMasked ?? ''} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="address" label={t('organization.address')} rules={[{ max: 200 }]}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+      <Row gutter={12}>
+        <Col span={24}>
+          <Form.Item
+            name="name"
+            label={t('organization.name')}
+            rules={[{ required: true, whitespace: true, message: t('field.required') }, { max: 200 }]}
+          >
+            <Input maxLength={200} data-testid="organization-form-name" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="kind" label={t('organization.kind')} rules={[{ required: true, message: t('field.required') }]}>
+            <Select
+              disabled={organization !== null}
+              options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`kind.organization.${k}`) }))}
+              data-testid="organization-form-kind"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="sector" label={t('organization.sector')}>
+            <Select allowClear options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} data-testid="organization-form-sector" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="code" label={t('organization.code')} rules={[{ max: 50 }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="regionId" label={t('organization.region')}>
+            <RegionSelect valueLabel={organization?.regionName} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="parentId"
+            label={t('organization.parent')}
+            extra={organization ? t('organization.parentFixed') : undefined}
+          >
+            <OrganizationSelect valueLabel={organization?.parentName} disabled={organization !== null} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="strengths" label={t('organization.strengths')} extra={t('organization.strengthsHelp')}>
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，', '、']}
+              maxCount={20}
+              open={false}
+              suffixIcon={null}
+              data-testid="organization-form-strengths"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="secretaryName" label={t('organization.secretary')} rules={[{ max: 50 }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="liaisonName" label={t('organization.liaison')} rules={[{ max: 50 }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="contactPhone"
+            label={t('organization.contactPhone')}
+            extra={organization?.contactPhoneMasked ? t('member.keepMasked', { value: organization.contactPhoneMasked }) : undefined}
+            rules={[{ pattern: PHONE_PATTERN, message: t('field.phoneInvalid') }]}
+          >
+            <Input inputMode="tel" maxLength={20} placeholder={organization?.contactPhoneMasked ?? ''} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="address" label={t('organization.address')} rules={[{ max: 200 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,9 @@
-import { Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useCurrentUser } from '../../../app/useAuth';
 import { api } from '../../../lib/api';
-import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
+import { FormDrawer } from '../../../ui/FormDrawer';
 import { useFeedback } from '../../../ui/useFeedback';
 import { NEED_CATEGORIES, PRIORITIES } from '../constants';
 import { fromDay, numberOrNull, orNull, toDay } from '../forms';
@@ -48,9 +47,7 @@ export function NeedFormDrawer({
   const { t } = i18n;
   const user = useCurrentUser();
   const feedback = useFeedback();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<NeedValues>();
-  const [submitting, setSubmitting] = useState(false);
   const own = ownCommunities(user);
 
   const initialValues: NeedValues = need
@@ -72,7 +69,6 @@ export function NeedFormDrawer({
 
   const onFinish = async (values: NeedValues) => {
     if (!values.category || (!need && !values.communityId)) return;
-    setSubmitting(true);
     const fields = {
       title: values.title.trim(),
       description: values.description.trim(),
@@ -87,17 +83,11 @@ export function NeedFormDrawer({
       beneficiaries: orNull(values.beneficiaries),
       attachmentIds: values.attachments.map((a) => a.id),
     };
-    try {
-      const saved = need
-        ? await api.patch<Need>(`/lists/needs/${encodeURIComponent(need.id)}`, fields)
-        : await api.post<Need>('/lists/needs', { communityId: values.communityId!, ...fields } satisfies CreateNeedBody);
-      feedback.ok(need ? t('common.saved') : t('lists.need.created'));
-      onSaved(saved);
-    } catch (error) {
-      if (!applyFieldErrors(form, error, i18n)) feedback.fail(error);
-    } finally {
-      setSubmitting(false);
-    }
+    const saved = need
+      ? await api.patch<Need>(`/lists/needs/${encodeURIComponent(need.id)}`, fields)
+      : await api.post<Need>('/lists/needs', { communityId: values.communityId!, ...fields } satisfies CreateNeedBody);
+    feedback.ok(need ? t('common.saved') : t('lists.need.created'));
+    onSaved(saved);
   };
 
   const half = { xs: 24, sm: 12 };
@@ -105,99 +95,86 @@ export function NeedFormDrawer({
   const required = { required: true, message: t('field.required') };
 
   return (
-    <Drawer
+    <FormDrawer<NeedValues>
       open={open}
       onClose={onClose}
       title={need ? t('lists.need.editTitle') : t('lists.need.new')}
-      size={screens.sm ? 600 : '100%'}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap="small">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={submitting} onClick={() => form.submit()} data-testid="need-form-submit">
-            {need ? t('common.save') : t('lists.saveDraft')}
-          </Button>
-        </Flex>
-      }
+      width={600}
+      okText={need ? t('common.save') : t('lists.saveDraft')}
+      form={form}
+      requiredMark="optional"
+      initialValues={initialValues}
+      onSubmit={onFinish}
+      testId="need-form"
     >
-      <Form<NeedValues>
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={initialValues}
-        preserve={false}
-        onFinish={(values) => void onFinish(values)}
-        data-testid="need-form"
-      >
-        <Row gutter={12}>
-          {!need && (
-            <Col span={24}>
-              <Form.Item name="communityId" label={t('lists.community')} rules={[required]}>
-                <CommunityField data-testid="need-form-community" />
-              </Form.Item>
-            </Col>
-          )}
+      <Row gutter={12}>
+        {!need && (
           <Col span={24}>
-            <Form.Item name="title" label={t('lists.need.title')} rules={[{ ...required, whitespace: true }, { min: 2, max: 100 }]}>
-              <Input maxLength={100} placeholder={t('lists.need.titlePlaceholder')} data-testid="need-form-title" />
+            <Form.Item name="communityId" label={t('lists.community')} rules={[required]}>
+              <CommunityField data-testid="need-form-community" />
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="description" label={t('lists.description')} rules={[{ max: 2000 }]}>
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount data-testid="need-form-description" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="category" label={t('lists.category')} rules={[required]}>
-              <Select<NeedCategory>
-                options={NEED_CATEGORIES.map((c) => ({ value: c, label: t(`lists.category.${c}`) }))}
-                placeholder={t('lists.pickCategory')}
-                data-testid="need-form-category"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="priority" label={t('lists.priority')} rules={[required]}>
-              <Select<Priority> options={PRIORITIES.map((p) => ({ value: p, label: t(`lists.priority.${p}`) }))} data-testid="need-form-priority" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="place" label={t('lists.place')} rules={[{ max: 200 }]}>
-              <Input maxLength={200} placeholder={t('lists.need.placePlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="window" label={t('lists.need.window')}>
-              <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col {...third}>
-            <Form.Item name="peopleNeeded" label={t('lists.need.peopleNeeded')}>
-              <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col {...third}>
-            <Form.Item name="budgetYuan" label={t('lists.budgetYuan')}>
-              <InputNumber min={0} max={1000000000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="materials" label={t('lists.need.materials')} rules={[{ max: 500 }]}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="beneficiaries" label={t('lists.need.beneficiaries')} extra={t('lists.need.beneficiariesHelp')} rules={[{ max: 200 }]}>
-              <Input maxLength={200} placeholder={t('lists.need.beneficiariesPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="attachments" label={t('lists.photos')}>
-              <PhotoUpload data-testid="need-form-photos" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+        )}
+        <Col span={24}>
+          <Form.Item name="title" label={t('lists.need.title')} rules={[{ ...required, whitespace: true }, { min: 2, max: 100 }]}>
+            <Input maxLength={100} placeholder={t('lists.need.titlePlaceholder')} data-testid="need-form-title" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="description" label={t('lists.description')} rules={[{ max: 2000 }]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount data-testid="need-form-description" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="category" label={t('lists.category')} rules={[required]}>
+            <Select<NeedCategory>
+              options={NEED_CATEGORIES.map((c) => ({ value: c, label: t(`lists.category.${c}`) }))}
+              placeholder={t('lists.pickCategory')}
+              data-testid="need-form-category"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="priority" label={t('lists.priority')} rules={[required]}>
+            <Select<Priority> options={PRIORITIES.map((p) => ({ value: p, label: t(`lists.priority.${p}`) }))} data-testid="need-form-priority" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="place" label={t('lists.place')} rules={[{ max: 200 }]}>
+            <Input maxLength={200} placeholder={t('lists.need.placePlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="window" label={t('lists.need.window')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col {...third}>
+          <Form.Item name="peopleNeeded" label={t('lists.need.peopleNeeded')}>
+            <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col {...third}>
+          <Form.Item name="budgetYuan" label={t('lists.budgetYuan')}>
+            <InputNumber min={0} max={1000000000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="materials" label={t('lists.need.materials')} rules={[{ max: 500 }]}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="beneficiaries" label={t('lists.need.beneficiaries')} extra={t('lists.need.beneficiariesHelp')} rules={[{ max: 200 }]}>
+            <Input maxLength={200} placeholder={t('lists.need.beneficiariesPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="attachments" label={t('lists.photos')}>
+            <PhotoUpload data-testid="need-form-photos" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDrawer>
   );
 }

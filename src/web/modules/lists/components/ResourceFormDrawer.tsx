@@ -1,10 +1,9 @@
-import { Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useCurrentUser } from '../../../app/useAuth';
 import { api } from '../../../lib/api';
-import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
+import { FormDrawer } from '../../../ui/FormDrawer';
 import { useFeedback } from '../../../ui/useFeedback';
 import { OrganizationSelect } from '../../../ui/OrganizationSelect';
 import { NEED_CATEGORIES, RESOURCE_KINDS } from '../constants';
@@ -43,9 +42,7 @@ export function ResourceFormDrawer({
   const { t } = i18n;
   const user = useCurrentUser();
   const feedback = useFeedback();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<ResourceValues>();
-  const [submitting, setSubmitting] = useState(false);
   const units = ownUnits(user);
   const kind = Form.useWatch('kind', form);
 
@@ -65,7 +62,6 @@ export function ResourceFormDrawer({
 
   const onFinish = async (values: ResourceValues) => {
     if (!values.kind || !values.category || (!resource && !values.unitOrgId)) return;
-    setSubmitting(true);
     const fields = {
       kind: values.kind,
       title: values.title.trim(),
@@ -77,109 +73,90 @@ export function ResourceFormDrawer({
       availableUntil: fromDay(values.available?.[1]),
       availabilityNote: orNull(values.availabilityNote),
     };
-    try {
-      const saved = resource
-        ? await api.patch<Resource>(`/lists/resources/${encodeURIComponent(resource.id)}`, fields)
-        : await api.post<Resource>('/lists/resources', { unitOrgId: values.unitOrgId!, ...fields } satisfies CreateResourceBody);
-      feedback.ok(resource ? t('common.saved') : t('lists.resource.created'));
-      onSaved(saved);
-    } catch (error) {
-      if (!applyFieldErrors(form, error, i18n)) feedback.fail(error);
-    } finally {
-      setSubmitting(false);
-    }
+    const saved = resource
+      ? await api.patch<Resource>(`/lists/resources/${encodeURIComponent(resource.id)}`, fields)
+      : await api.post<Resource>('/lists/resources', { unitOrgId: values.unitOrgId!, ...fields } satisfies CreateResourceBody);
+    feedback.ok(resource ? t('common.saved') : t('lists.resource.created'));
+    onSaved(saved);
   };
 
   const half = { xs: 24, sm: 12 };
   const required = { required: true, message: t('field.required') };
 
   return (
-    <Drawer
+    <FormDrawer<ResourceValues>
       open={open}
       onClose={onClose}
       title={resource ? t('lists.resource.editTitle') : t('lists.resource.new')}
-      size={screens.sm ? 600 : '100%'}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap="small">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={submitting} onClick={() => form.submit()} data-testid="resource-form-submit">
-            {resource ? t('common.save') : t('lists.saveDraft')}
-          </Button>
-        </Flex>
-      }
+      width={600}
+      okText={resource ? t('common.save') : t('lists.saveDraft')}
+      form={form}
+      requiredMark="optional"
+      initialValues={initialValues}
+      onSubmit={onFinish}
+      testId="resource-form"
     >
-      <Form<ResourceValues>
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={initialValues}
-        preserve={false}
-        onFinish={(values) => void onFinish(values)}
-        data-testid="resource-form"
-      >
-        <Row gutter={12}>
-          {!resource && (
-            <Col span={24}>
-              <Form.Item name="unitOrgId" label={t('lists.unit')} rules={[required]}>
-                {units.length > 0 ? (
-                  <Select<string> options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="resource-form-unit" />
-                ) : (
-                  <OrganizationSelect kind="unit" data-testid="resource-form-unit" />
-                )}
-              </Form.Item>
-            </Col>
-          )}
-          <Col {...half}>
-            <Form.Item name="kind" label={t('lists.resource.kind')} rules={[required]}>
-              <Select<ResourceKind>
-                options={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`lists.resourceKind.${k}`) }))}
-                placeholder={t('lists.resource.pickKind')}
-                data-testid="resource-form-kind"
-              />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="category" label={t('lists.resource.category')} rules={[required]}>
-              <Select<NeedCategory>
-                options={NEED_CATEGORIES.map((c) => ({ value: c, label: t(`lists.category.${c}`) }))}
-                placeholder={t('lists.pickCategory')}
-                data-testid="resource-form-category"
-              />
-            </Form.Item>
-          </Col>
+      <Row gutter={12}>
+        {!resource && (
           <Col span={24}>
-            <Form.Item name="title" label={t('lists.resource.title')} rules={[{ ...required, whitespace: true }, { min: 2, max: 100 }]}>
-              <Input maxLength={100} placeholder={t('lists.resource.titlePlaceholder')} data-testid="resource-form-title" />
+            <Form.Item name="unitOrgId" label={t('lists.unit')} rules={[required]}>
+              {units.length > 0 ? (
+                <Select<string> options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="resource-form-unit" />
+              ) : (
+                <OrganizationSelect kind="unit" data-testid="resource-form-unit" />
+              )}
             </Form.Item>
           </Col>
-          <Col span={24}>
-            <Form.Item name="description" label={t('lists.description')} rules={[{ max: 2000 }]}>
-              <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount data-testid="resource-form-description" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="skills" label={t('lists.resource.skills')} extra={t('lists.resource.skillsHelp')}>
-              <Select<string[]> mode="tags" maxCount={20} tokenSeparators={[',', '，', '、', ' ']} open={false} data-testid="resource-form-skills" />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="quantity" label={kind === 'funds' ? t('lists.budgetYuan') : t('lists.resource.quantity')}>
-              <InputNumber min={0} max={1000000000} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item name="available" label={t('lists.resource.available')}>
-              <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="availabilityNote" label={t('lists.resource.availabilityNote')} rules={[{ max: 200 }]}>
-              <Input maxLength={200} placeholder={t('lists.resource.availabilityPlaceholder')} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+        )}
+        <Col {...half}>
+          <Form.Item name="kind" label={t('lists.resource.kind')} rules={[required]}>
+            <Select<ResourceKind>
+              options={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`lists.resourceKind.${k}`) }))}
+              placeholder={t('lists.resource.pickKind')}
+              data-testid="resource-form-kind"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="category" label={t('lists.resource.category')} rules={[required]}>
+            <Select<NeedCategory>
+              options={NEED_CATEGORIES.map((c) => ({ value: c, label: t(`lists.category.${c}`) }))}
+              placeholder={t('lists.pickCategory')}
+              data-testid="resource-form-category"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="title" label={t('lists.resource.title')} rules={[{ ...required, whitespace: true }, { min: 2, max: 100 }]}>
+            <Input maxLength={100} placeholder={t('lists.resource.titlePlaceholder')} data-testid="resource-form-title" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="description" label={t('lists.description')} rules={[{ max: 2000 }]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount data-testid="resource-form-description" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="skills" label={t('lists.resource.skills')} extra={t('lists.resource.skillsHelp')}>
+            <Select<string[]> mode="tags" maxCount={20} tokenSeparators={[',', '，', '、', ' ']} open={false} data-testid="resource-form-skills" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="quantity" label={kind === 'funds' ? t('lists.budgetYuan') : t('lists.resource.quantity')}>
+            <InputNumber min={0} max={1000000000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="available" label={t('lists.resource.available')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="availabilityNote" label={t('lists.resource.availabilityNote')} rules={[{ max: 200 }]}>
+            <Input maxLength={200} placeholder={t('lists.resource.availabilityPlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDrawer>
   );
 }

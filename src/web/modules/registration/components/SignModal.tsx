@@ -1,10 +1,8 @@
-import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input } from 'antd';
 import { useCurrentUser } from '../../../app/useAuth';
 import { api } from '../../../lib/api';
-import { applyFieldErrors } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n/useI18n';
-import { useFeedback } from '../../../ui/useFeedback';
+import { FormModal } from '../../../ui/FormModal';
 import type { Agreement, AgreementSide, SignBody } from '../types';
 
 /**
@@ -23,58 +21,34 @@ export function SignModal({
   onClose: () => void;
   onSigned: (agreement: Agreement) => void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const user = useCurrentUser();
-  const feedback = useFeedback();
-  const [form] = Form.useForm<{ signatory: string }>();
-  const [submitting, setSubmitting] = useState(false);
   const party = side === 'a' ? agreement.partyA : agreement.partyB;
 
-  const submit = async () => {
-    if (!side) return;
-    let values: { signatory: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const body: SignBody = { side, signatory: values.signatory.trim() };
-      const signed = await api.post<Agreement>(`/agreements/${encodeURIComponent(agreement.id)}/sign`, body);
-      feedback.ok(t(signed.status === 'signed_by_one' ? 'agreement.signedOne' : 'agreement.signedBoth'));
-      onSigned(signed);
-    } catch (error) {
-      if (!applyFieldErrors(form, error, i18n)) feedback.fail(error);
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<{ signatory: string }, Agreement>
       open={side !== null}
       title={side ? t('agreement.signTitle', { side: t(`agreementSide.${side}`), party }) : ''}
       okText={t('agreement.sign')}
-      okButtonProps={{ 'data-testid': 'agreement-sign-submit' }}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={submitting}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={{ signatory: user.displayName }}
+      onSubmit={(values) => {
+        const body: SignBody = { side: side!, signatory: values.signatory.trim() };
+        return api.post<Agreement>(`/agreements/${encodeURIComponent(agreement.id)}/sign`, body);
+      }}
+      success={(signed) => t(signed.status === 'signed_by_one' ? 'agreement.signedOne' : 'agreement.signedBoth')}
+      onDone={onSigned}
+      intro={<Alert type="info" showIcon title={t('agreement.signHelp')} style={{ marginBottom: 16 }} />}
+      submitTestId="agreement-sign-submit"
     >
-      <Alert type="info" showIcon title={t('agreement.signHelp')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ signatory: user.displayName }}>
-        <Form.Item
-          name="signatory"
-          label={t('agreement.signatory')}
-          extra={t('agreement.signatoryHelp')}
-          rules={[{ required: true, whitespace: true, message: t('field.required') }, { max: 50 }]}
-        >
-          <Input maxLength={50} autoComplete="name" data-testid="agreement-signatory" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="signatory"
+        label={t('agreement.signatory')}
+        extra={t('agreement.signatoryHelp')}
+        rules={[{ required: true, whitespace: true, message: t('field.required') }, { max: 50 }]}
+      >
+        <Input maxLength={50} autoComplete="name" data-testid="agreement-signatory" />
+      </Form.Item>
+    </FormModal>
   );
 }
