@@ -51,3 +51,39 @@ describe('lint: module boundaries on the server', () => {
     expect(await restricted(code, inVolunteering)).toEqual([]);
   });
 });
+
+describe('lint: module boundaries in the web app', () => {
+  const page = 'src/web/modules/volunteering/pages/ActivitiesPage.tsx';
+  const topLevel = 'src/web/modules/volunteering/routes.tsx';
+  const nested = 'src/web/modules/volunteering/components/parts/Thing.tsx';
+  const webMessage = 'only through its index.ts';
+
+  it.each([
+    ['a component of another module, from a page', "import { NeedCard } from '../../lists/components/NeedCard';\nexport const x = NeedCard;\n", page],
+    ['the types of another module, from a page', "import type { Need } from '../../lists/types';\nexport type X = Need;\n", page],
+    ['another module’s routes, from the module’s top folder', "import { listsRoutes } from '../lists/routes';\nexport const x = listsRoutes;\n", topLevel],
+    ['another module’s file, from a nested folder', "import { NeedCard } from '../../../lists/components/NeedCard';\nexport const x = NeedCard;\n", nested],
+  ])('reports importing %s', async (_what, code, file) => {
+    expect(await restricted(code, file)).toEqual([expect.stringContaining(webMessage)]);
+  });
+
+  it('reports the app shell importing a module’s insides', async () => {
+    const code = "import { listsRoutes } from '../modules/lists/routes';\nexport const x = listsRoutes;\n";
+    expect(await restricted(code, 'src/web/app/router.tsx')).toEqual([expect.stringContaining(webMessage)]);
+  });
+
+  it.each([
+    ['another module’s index', "import { listsModule } from '../../lists';\nexport const x = listsModule;\n", page],
+    ['another module’s index.ts by name', "import { listsModule } from '../../lists/index';\nexport const x = listsModule;\n", page],
+    ['a file of its own', "import { ActivityCard } from '../components/ActivityCard';\nexport const x = ActivityCard;\n", page],
+    ['the kit and lib', "import { ListPage } from '../../../ui/ListPage';\nimport { useApi } from '../../../lib/useApi';\nexport const x = [ListPage, useApi];\n", page],
+    ['the contracts', "import type { Member } from '../../../../contracts/directory';\nexport type X = Member;\n", page],
+  ])('lets a web module import %s', async (_what, code, file) => {
+    expect(await restricted(code, file)).toEqual([]);
+  });
+
+  it('lets the app shell import the module list and a module’s index', async () => {
+    const code = "import { WEB_MODULES } from '../modules';\nimport { listsModule } from '../modules/lists';\nexport const x = [WEB_MODULES, listsModule];\n";
+    expect(await restricted(code, 'src/web/app/router.tsx')).toEqual([]);
+  });
+});
