@@ -5,7 +5,7 @@
  * member's iCalendar feed. Times are ISO instants; programme dates are Asia/Shanghai dates.
  */
 import Type, { type Static } from 'typebox';
-import { Nullable, PageQuery, Timestamp, Uuid } from './common';
+import { BulkIds, Nullable, PageQuery, Timestamp, Uuid } from './common';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
@@ -387,6 +387,13 @@ export const DecideBody = Type.Object({ note: Type.Optional(Text(200)) }, { addi
 export type DecideBody = Static<typeof DecideBody>;
 export const RejectHourRequestBody = Type.Object({ note: Text(200, 2) }, { additionalProperties: false });
 export type RejectHourRequestBody = Static<typeof RejectHourRequestBody>;
+
+/** Approve or refuse many requests at once (all or nothing); a refusal needs a note. */
+export const BulkHourDecisionBody = Type.Object(
+  { decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), ids: BulkIds, note: Type.Optional(Text(200)) },
+  { additionalProperties: false },
+);
+export type BulkHourDecisionBody = Static<typeof BulkHourDecisionBody>;
 
 // ---------- settings and quotas ----------
 

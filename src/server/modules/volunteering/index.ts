@@ -26,6 +26,7 @@
  * GET     /volunteering/hour-entries/:id/history         volunteering.hours.read          every version of an entry (own, or in scope) → { items: HourEntry[] }
  * GET     /volunteering/hour-requests                    volunteering.hours.read          own requests (mine) or those to decide in scope → Page(HourRequest)
  * POST    /volunteering/hour-requests                    volunteering.signup              ask for supplementary hours or a correction → 201 HourRequest
+ * POST    /volunteering/hour-requests/decisions          volunteering.hours.verify        approve or refuse many at once (all or nothing) → { decided, items }
  * POST    /volunteering/hour-requests/:id/approve        volunteering.hours.verify        approve (writes a ledger entry / a new version) → HourRequest
  * POST    /volunteering/hour-requests/:id/reject         volunteering.hours.verify        reject with a note → HourRequest
  * GET     /volunteering/settings                         volunteering.activity.read       the year's rules → VolunteeringSettings
@@ -64,6 +65,7 @@ import {
   CheckCode,
   CheckResult,
   CreateHourRequestBody,
+  BulkHourDecisionBody,
   DecideBody,
   HourEntriesQuery,
   HourEntry,
@@ -94,7 +96,9 @@ import { cancelActivity, getActivity, listActivities, publishActivity, updateAct
 import { createFeed, feedCalendar, getFeed, revokeFeed } from './calendar.service';
 import { getCertificate, issueCertificate, listCertificates, verifyCertificate } from './certificates.service';
 import { checkCode, checkInOut, recordAttendance } from './checkin.service';
-import { approveRequest, createRequest, entryHistory, listEntries, listRequests, myHours, rejectRequest } from './ledger.service';
+import { behindColumns, hourEntryColumns, hourRequestColumns } from './exports';
+import { exportRoute, listQuery, sendExport } from '../../platform/export';
+import { approveRequest, createRequest, decideRequests, entryHistory, listEntries, listRequests, myHours, rejectRequest } from './ledger.service';
 import { listBehind, myQuota, quotaSummary, remindBehind } from './quota.service';
 import { getSettings, updateSettings } from './settings.service';
 import { cancelSignup, exportRoster, getRoster, listMySignups, signUp } from './signups.service';
@@ -184,6 +188,14 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.get('/volunteering/me/quota', { schema: { tags, summary: 'Where I stand on this quarter’s quota', querystring: QuotaQuery, response: { 200: MyQuota, ...errorResponses } }, config: { permission: 'volunteering.hours.read' } }, async (request) =>
     myQuota(ctx, requirePrincipal(request), request.query),
   );
+  app.get('/volunteering/hour-entries/export', exportRoute(HourEntriesQuery, 'volunteering.hours.verify', 'The ledger as filtered, as .xlsx', tags), async (request, reply) => {
+    const q = listQuery<HourEntriesQuery>(request.query);
+    return sendExport(ctx, request, reply, { fileName: '服务时长', sheet: '时长', action: 'volunteering.hours.export', filters: q, columns: hourEntryColumns, page: (page, pageSize) => listEntries(ctx, requirePrincipal(request), { ...q, page, pageSize }) });
+  });
+  app.get('/volunteering/hour-requests/export', exportRoute(HourRequestsQuery, 'volunteering.hours.verify', 'The hour requests as filtered, as .xlsx', tags), async (request, reply) => {
+    const q = listQuery<HourRequestsQuery>(request.query);
+    return sendExport(ctx, request, reply, { fileName: '时长审核', sheet: '时长审核', action: 'volunteering.hour_requests.export', filters: q, columns: hourRequestColumns, page: (page, pageSize) => listRequests(ctx, requirePrincipal(request), { ...q, page, pageSize }) });
+  });
   app.get('/volunteering/hour-entries', { schema: { tags, summary: 'The ledger in the caller’s scope (versions in force)', querystring: HourEntriesQuery, response: { 200: Page(HourEntry), ...errorResponses } }, config: { permission: 'volunteering.hours.verify' } }, async (request) =>
     listEntries(ctx, requirePrincipal(request), request.query),
   );
@@ -195,6 +207,9 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   );
   app.post('/volunteering/hour-requests', { schema: { tags, summary: 'Ask for supplementary hours (forgot to scan) or a correction', body: CreateHourRequestBody, response: { 201: HourRequest, ...errorResponses } }, config: { permission: 'volunteering.signup' } }, async (request, reply) =>
     reply.status(201).send(await createRequest(ctx, requirePrincipal(request), request.body, auditActor(request))),
+  );
+  app.post('/volunteering/hour-requests/decisions', { schema: { tags, summary: 'Approve or refuse many requests: all or nothing, a report per refused row', body: BulkHourDecisionBody, response: { 200: Type.Object({ decided: Type.Integer(), items: Type.Array(HourRequest) }), ...errorResponses } }, config: { permission: 'volunteering.hours.verify' } }, async (request) =>
+    decideRequests(ctx, requirePrincipal(request), request.body, auditActor(request)),
   );
   app.post('/volunteering/hour-requests/:id/approve', { schema: { tags, summary: 'Approve (adds the entry, or a new version of it)', params: IdParams, body: DecideBody, response: { 200: HourRequest, ...errorResponses } }, config: { permission: 'volunteering.hours.verify' } }, async (request) =>
     approveRequest(ctx, requirePrincipal(request), request.params.id, request.body.note, auditActor(request)),
@@ -210,6 +225,10 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.put('/volunteering/settings', { schema: { tags, summary: 'Change the year’s rules', body: UpdateSettingsBody, response: { 200: VolunteeringSettings, ...errorResponses } }, config: { permission: 'volunteering.quota.manage' } }, async (request) =>
     updateSettings(ctx, requirePrincipal(request).userId, request.body, auditActor(request)),
   );
+  app.get('/volunteering/quota/behind/export', exportRoute(BehindQuery, 'volunteering.quota.read', 'Who is behind, as filtered, as .xlsx', tags), async (request, reply) => {
+    const q = listQuery<BehindQuery>(request.query);
+    return sendExport(ctx, request, reply, { fileName: '完成情况', sheet: '完成情况', action: 'volunteering.quota.export', filters: q, columns: behindColumns, page: (page, pageSize) => listBehind(ctx, requirePrincipal(request), { ...q, page, pageSize }) });
+  });
   app.get('/volunteering/quota/behind', { schema: { tags, summary: 'Who is behind (members on hours, team members on days, units on activities)', querystring: BehindQuery, response: { 200: BehindList, ...errorResponses } }, config: { permission: 'volunteering.quota.read' } }, async (request) =>
     listBehind(ctx, requirePrincipal(request), request.query),
   );

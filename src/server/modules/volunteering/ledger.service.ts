@@ -5,8 +5,8 @@
  * (a new entry, or a new version superseding the old — never an edit) or rejects.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { CreateHourRequestBody, HourEntriesQuery, HourEntry, HourRequest, HourRequestsQuery, MyHours, MyHoursQuery } from '../../../contracts/volunteering';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { BulkHourDecisionBody, CreateHourRequestBody, HourEntriesQuery, HourEntry, HourRequest, HourRequestsQuery, MyHours, MyHoursQuery } from '../../../contracts/volunteering';
 import { dateIn, quarterDates, quarterOf } from '../../../domain/volunteering/calendar';
 import { countedMinutes, pointsFor, starLevel, toHours } from '../../../domain/volunteering/hours';
 import type { DB } from '../../db/schema';
@@ -15,6 +15,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { ZONE } from '../../platform/time';
+import { bulkRefused, uniqueIds, type BulkRefusal } from '../../platform/bulk';
 import { notifyMany } from '../../platform/notifications';
 import { currentYear, rulesFor } from './settings.service';
 import { activityInReach, canManage, memberInReach, reachOf, requireMember } from './volunteering.policy';
@@ -308,70 +309,125 @@ export async function createRequest(ctx: AppContext, principal: Principal, input
   return getRequest(ctx, id);
 }
 
+/** Why the caller may not decide this request, or null: not an organiser of the activity, one's own hours, decided already. */
+async function refusalOf(ctx: AppContext, principal: Principal, r: RequestRow): Promise<AppError | null> {
+  const place = { regionPath: r.region_path!, ownerOrgPath: r.owner_org_path, ownerOrgRegionPath: null, organiserUserId: r.organiser_user_id, teamId: r.team_id };
+  if (!(await canManage(ctx.db, principal, place, 'volunteering.hours.verify'))) return forbidden('Only the activity’s organisers decide', { permission: 'volunteering.hours.verify' });
+  if (r.member_user_id === principal.userId) return forbidden('Nobody approves his or her own hours');
+  if (r.status !== 'pending') return conflict('REQUEST_DECIDED', `The request was ${r.status} already`);
+  return null;
+}
+
 async function loadForDecision(ctx: AppContext, principal: Principal, id: string): Promise<RequestRow> {
   const r = await selectRequests(ctx.db).where('r.id', '=', id).executeTakeFirst();
   if (!r || !r.activity_id) throw notFound('hour request');
-  const place = { regionPath: r.region_path!, ownerOrgPath: r.owner_org_path, ownerOrgRegionPath: null, organiserUserId: r.organiser_user_id, teamId: r.team_id };
-  if (!(await canManage(ctx.db, principal, place, 'volunteering.hours.verify'))) throw forbidden('Only the activity’s organisers decide', { permission: 'volunteering.hours.verify' });
-  if (r.member_user_id === principal.userId) throw forbidden('Nobody approves his or her own hours');
-  if (r.status !== 'pending') throw conflict('REQUEST_DECIDED', `The request was ${r.status} already`);
+  const refusal = await refusalOf(ctx, principal, r);
+  if (refusal) throw refusal;
   return r;
+}
+
+/** Approves one request inside the caller's transaction: the entry (or its new version), the audit row, the member told. */
+async function applyApproval(trx: Transaction<DB>, principal: Principal, r: RequestRow, note: string | undefined, actor: AuditActor): Promise<void> {
+  const id = r.id;
+  const claimed = await trx.updateTable('hour_request').set({ status: 'approved', decided_by: principal.userId, decided_at: sql`now()`, decision_note: note ?? null }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) throw conflict('REQUEST_DECIDED', 'The request was decided meanwhile');
+  const newId = randomUUID();
+  const base = {
+    id: newId,
+    member_id: r.member_id,
+    activity_id: r.activity_id,
+    region_id: r.activity_region_id,
+    owner_org_id: r.activity_owner_org_id,
+    content: r.activity_title ?? '',
+    service_date: dateIn(r.started_at, ZONE),
+    started_at: r.started_at,
+    ended_at: r.ended_at,
+    minutes: r.minutes,
+    recorded_by: principal.userId,
+    verified_by: principal.userId,
+    verified_at: sql<Date>`now()`,
+    request_id: id,
+  };
+  if (r.kind === 'supplementary') {
+    const has = await trx.selectFrom('hour_entry').select('id').where('member_id', '=', r.member_id).where('activity_id', '=', r.activity_id).where('superseded_by', 'is', null).executeTakeFirst();
+    if (has) throw conflict('ENTRY_EXISTS', 'Hours for this activity are in the ledger already');
+    await trx.insertInto('hour_entry').values({ ...base, entry_group_id: newId, method: 'supplementary', note: r.reason }).execute();
+  } else {
+    const current = await trx.selectFrom('hour_entry').selectAll().where('entry_group_id', '=', r.entry_group_id!).where('superseded_by', 'is', null).forUpdate().executeTakeFirstOrThrow();
+    // Mark the old version first (the one-current-entry index), then add the new one pointing back.
+    await trx.updateTable('hour_entry').set({ superseded_by: newId }).where('id', '=', current.id).execute();
+    await trx
+      .insertInto('hour_entry')
+      .values({ ...base, entry_group_id: current.entry_group_id, version: current.version + 1, supersedes_id: current.id, method: current.method, note: r.reason })
+      .execute();
+  }
+  await trx.updateTable('hour_request').set({ result_entry_id: newId }).where('id', '=', id).execute();
+  await writeAudit(trx, actor, { action: 'volunteering.hours.approve', entityType: 'hour_request', entityId: id, after: { kind: r.kind, entryId: newId, minutes: r.minutes, note } });
+  if (r.member_user_id) {
+    await notifyMany(trx, [{ userId: r.member_user_id, kind: 'volunteering_hours', title: r.kind === 'supplementary' ? '补录时长已通过' : '时长更正已通过', body: `${r.activity_title ?? ''} ${toHours(r.minutes)} 小时`, link: '/volunteering/me/hours' }]);
+  }
+}
+
+/** Rejects one request inside the caller's transaction, audited, the member told. */
+async function applyRejection(trx: Transaction<DB>, principal: Principal, r: RequestRow, note: string, actor: AuditActor): Promise<void> {
+  const done = await trx.updateTable('hour_request').set({ status: 'rejected', decided_by: principal.userId, decided_at: sql`now()`, decision_note: note }).where('id', '=', r.id).where('status', '=', 'pending').executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw conflict('REQUEST_DECIDED', 'The request was decided meanwhile');
+  await writeAudit(trx, actor, { action: 'volunteering.hours.reject', entityType: 'hour_request', entityId: r.id, after: { kind: r.kind, note } });
+  if (r.member_user_id) {
+    await notifyMany(trx, [{ userId: r.member_user_id, kind: 'volunteering_hours', title: r.kind === 'supplementary' ? '补录时长未通过' : '时长更正未通过', body: `${r.activity_title ?? ''}：${note}`, link: '/volunteering/me/hours' }]);
+  }
 }
 
 export async function approveRequest(ctx: AppContext, principal: Principal, id: string, note: string | undefined, actor: AuditActor): Promise<HourRequest> {
   const r = await loadForDecision(ctx, principal, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const claimed = await trx.updateTable('hour_request').set({ status: 'approved', decided_by: principal.userId, decided_at: sql`now()`, decision_note: note ?? null }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw conflict('REQUEST_DECIDED', 'The request was decided meanwhile');
-    const newId = randomUUID();
-    const base = {
-      id: newId,
-      member_id: r.member_id,
-      activity_id: r.activity_id,
-      region_id: r.activity_region_id,
-      owner_org_id: r.activity_owner_org_id,
-      content: r.activity_title ?? '',
-      service_date: dateIn(r.started_at, ZONE),
-      started_at: r.started_at,
-      ended_at: r.ended_at,
-      minutes: r.minutes,
-      recorded_by: principal.userId,
-      verified_by: principal.userId,
-      verified_at: sql<Date>`now()`,
-      request_id: id,
-    };
-    if (r.kind === 'supplementary') {
-      const has = await trx.selectFrom('hour_entry').select('id').where('member_id', '=', r.member_id).where('activity_id', '=', r.activity_id).where('superseded_by', 'is', null).executeTakeFirst();
-      if (has) throw conflict('ENTRY_EXISTS', 'Hours for this activity are in the ledger already');
-      await trx.insertInto('hour_entry').values({ ...base, entry_group_id: newId, method: 'supplementary', note: r.reason }).execute();
-    } else {
-      const current = await trx.selectFrom('hour_entry').selectAll().where('entry_group_id', '=', r.entry_group_id!).where('superseded_by', 'is', null).forUpdate().executeTakeFirstOrThrow();
-      // Mark the old version first (the one-current-entry index), then add the new one pointing back.
-      await trx.updateTable('hour_entry').set({ superseded_by: newId }).where('id', '=', current.id).execute();
-      await trx
-        .insertInto('hour_entry')
-        .values({ ...base, entry_group_id: current.entry_group_id, version: current.version + 1, supersedes_id: current.id, method: current.method, note: r.reason })
-        .execute();
-    }
-    await trx.updateTable('hour_request').set({ result_entry_id: newId }).where('id', '=', id).execute();
-    await writeAudit(trx, actor, { action: 'volunteering.hours.approve', entityType: 'hour_request', entityId: id, after: { kind: r.kind, entryId: newId, minutes: r.minutes, note } });
-    if (r.member_user_id) {
-      await notifyMany(trx, [{ userId: r.member_user_id, kind: 'volunteering_hours', title: r.kind === 'supplementary' ? '补录时长已通过' : '时长更正已通过', body: `${r.activity_title ?? ''} ${toHours(r.minutes)} 小时`, link: '/volunteering/me/hours' }]);
-    }
-  });
+  await ctx.db.transaction().execute((trx) => applyApproval(trx, principal, r, note, actor));
   return getRequest(ctx, id);
 }
 
 export async function rejectRequest(ctx: AppContext, principal: Principal, id: string, note: string, actor: AuditActor): Promise<HourRequest> {
   const r = await loadForDecision(ctx, principal, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('hour_request').set({ status: 'rejected', decided_by: principal.userId, decided_at: sql`now()`, decision_note: note }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw conflict('REQUEST_DECIDED', 'The request was decided meanwhile');
-    await writeAudit(trx, actor, { action: 'volunteering.hours.reject', entityType: 'hour_request', entityId: id, after: { kind: r.kind, note } });
-    if (r.member_user_id) {
-      await notifyMany(trx, [{ userId: r.member_user_id, kind: 'volunteering_hours', title: r.kind === 'supplementary' ? '补录时长未通过' : '时长更正未通过', body: `${r.activity_title ?? ''}：${note}`, link: '/volunteering/me/hours' }]);
-    }
-  });
+  await ctx.db.transaction().execute((trx) => applyRejection(trx, principal, r, note, actor));
   return getRequest(ctx, id);
+}
+
+/**
+ * Approves or refuses many requests in one request, all or nothing: every row is checked first
+ * (visible, the caller organises its activity, not the caller's own, pending) and again as it is
+ * written (the ledger may hold the hours already); any refusal rolls everything back and the
+ * error names each refused row.
+ */
+export async function decideRequests(ctx: AppContext, principal: Principal, input: BulkHourDecisionBody, actor: AuditActor): Promise<{ decided: number; items: HourRequest[] }> {
+  const note = input.note?.trim() || undefined;
+  if (input.decision === 'reject' && (!note || note.length < 2)) throw badRequest('REASON_REQUIRED', 'A refusal needs a note', [{ path: 'body/note', message: 'is required to reject' }]);
+  const ids = uniqueIds(input.ids);
+  const found = await selectRequests(ctx.db).where(sql<SqlBool>`r.id = any(${ids}::uuid[])`).execute();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const refused: BulkRefusal[] = [];
+  const refuse = (id: string, e: AppError, status: string | null) => refused.push({ id, code: e.status === 403 ? 'FORBIDDEN' : e.code, status });
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r || !r.activity_id) refused.push({ id, code: 'NOT_FOUND', status: null });
+    else {
+      const refusal = await refusalOf(ctx, principal, r);
+      if (refusal) refuse(id, refusal, r.status);
+    }
+  }
+  if (refused.length) throw bulkRefused(ids.length, refused);
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const id of ids) {
+      const r = byId.get(id)!;
+      try {
+        if (input.decision === 'approve') await applyApproval(trx, principal, r, note, actor);
+        else await applyRejection(trx, principal, r, note!, actor);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        refuse(id, e, r.status);
+      }
+    }
+    if (refused.length) throw bulkRefused(ids.length, refused);
+  });
+  const rows = await selectRequests(ctx.db).where(sql<SqlBool>`r.id = any(${ids}::uuid[])`).execute();
+  const decided = new Map(rows.map((r) => [r.id, toRequest(r)]));
+  return { decided: ids.length, items: ids.map((id) => decided.get(id)!) };
 }
 
