@@ -16,7 +16,8 @@
  *                       Node process opening the bare store (PGlite only; includes loading the code)
  *   import-10k          validate and commit 10,000 members from .xlsx (target ≤ 5 s)
  *   peak-rss            the process's peak resident memory under the read load
- *   signup-rush, matching, my-pages  from bench/signup-rush.ts, bench/matching.ts and bench/my-pages.ts
+ *   signup-rush, matching, my-pages, accounts  from bench/signup-rush.ts, bench/matching.ts, bench/my-pages.ts and
+ *                       bench/accounts.ts (bulk-accounts-4k, activation median and p95)
  *
  * Flags: --scale county|city (demo size; default county), --runs N (default 3), --seconds N (read
  *        load per run, default 5), --stores pglite,postgres (default: both when a URL is set),
@@ -377,6 +378,7 @@ const PLUGINS = [
   { name: 'signup-rush', file: 'signup-rush.ts', fn: 'signupRush' },
   { name: 'matching', file: 'matching.ts', fn: 'matchingBench' },
   { name: 'my-pages', file: 'my-pages.ts', fn: 'myPagesBench' },
+  { name: 'accounts', file: 'accounts.ts', fn: 'accountsBench' },
 ] as const;
 
 interface Skip {
