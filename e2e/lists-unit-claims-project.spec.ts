@@ -183,6 +183,13 @@ describeBrowser('a unit claims a project answering a community need', () => {
       await resourceSuggestion.waitFor({ timeout: 20_000 });
       expect(await resourceSuggestion.textContent()).toContain(UNIT);
       expect(await resourceSuggestion.textContent()).toContain(zhCN['lists.scorePart.category']);
+      // Why: the words both texts use, and the shared category; the worker marks it useful.
+      expect(await resourceSuggestion.getByTestId('suggestion-why-words').textContent()).toContain('汇算');
+      const feedback = resourceSuggestion.getByTestId('suggestion-feedback');
+      const judged = community.page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/v1/lists/needs/${needId}/suggestions/${resourceId}/feedback`), { timeout: 20_000 });
+      await resourceSuggestion.getByTestId('suggestion-useful').click();
+      expect((await judged).status()).toBe(200);
+      await expect.poll(() => feedback.getAttribute('data-useful'), { timeout: 20_000 }).toBe('true');
 
       // 3. The community turns the need into a project with one milestone and publishes it.
       await community.page.getByTestId('need-make-project').click();

@@ -30,6 +30,7 @@ export type {
   ResourceSuggestion,
   ResourceSuggestions,
   ScoreParts,
+  SuggestionExplanation,
   SelfClaimBody,
   SetClaimRuleBody,
   SignOff,

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import type { NeedSuggestion, NeedSuggestions } from '../types';
 import { CategoryTag } from './CategoryTag';
 import { ScoreBreakdown } from './ScoreBreakdown';
+import { SuggestionWhy } from './SuggestionWhy';
 
 /**
  * On a resource's page: the published needs (of the communities its unit may see) it could serve,
@@ -52,7 +53,8 @@ export function NeedSuggestionList({ resourceId }: { resourceId: string }) {
               </Typography.Text>
             </Flex>
             <div style={{ marginTop: 6 }}>
-              <ScoreBreakdown score={s.score} parts={s.parts} sharedTerms={s.sharedTerms} paired={s.paired} />
+              <ScoreBreakdown score={s.score} parts={s.parts} sharedTerms={[]} paired={s.paired} />
+              <SuggestionWhy explanation={s.explanation} />
             </div>
           </List.Item>
         )}

@@ -8,15 +8,19 @@ import { ErrorAlert } from '../../../ui/ErrorAlert';
 import type { ResourceSuggestion, ResourceSuggestions } from '../types';
 import { CategoryTag } from './CategoryTag';
 import { ScoreBreakdown } from './ScoreBreakdown';
+import { SuggestionFeedbackButtons } from './SuggestionFeedbackButtons';
+import { SuggestionWhy } from './SuggestionWhy';
 
 /**
  * On a need's page: the resources (and their units) most likely to answer it, best first, each with
  * the reasons of its score (GET /lists/needs/:id/suggestions). `action` adds a button per resource.
  */
-export function ResourceSuggestionList({ needId, action }: { needId: string; action?: (s: ResourceSuggestion) => ReactNode }) {
+export function ResourceSuggestionList({ needId, action, canJudge = false }: { needId: string; action?: (s: ResourceSuggestion) => ReactNode; canJudge?: boolean }) {
   const { t } = useI18n();
   const found = useApi<ResourceSuggestions>(`/lists/needs/${encodeURIComponent(needId)}/suggestions`, { limit: 10 });
   const items = found.data?.items ?? [];
+  const judged = useApi<{ items: Array<{ resourceId: string; useful: boolean }> }>(canJudge ? `/lists/needs/${encodeURIComponent(needId)}/suggestion-feedback` : null);
+  const judgement = (resourceId: string) => judged.data?.items.find((f) => f.resourceId === resourceId)?.useful ?? null;
   return (
     <Card
       size="small"
@@ -54,10 +58,14 @@ export function ResourceSuggestionList({ needId, action }: { needId: string; act
                   {s.unitName}
                 </Typography.Text>
               </Flex>
-              {action?.(s)}
+              <Flex gap={6} align="center">
+                {canJudge && !judged.loading && <SuggestionFeedbackButtons needId={needId} resourceId={s.resourceId} initial={judgement(s.resourceId)} />}
+                {action?.(s)}
+              </Flex>
             </Flex>
             <div style={{ marginTop: 6 }}>
-              <ScoreBreakdown score={s.score} parts={s.parts} sharedTerms={s.sharedTerms} paired={s.paired} />
+              <ScoreBreakdown score={s.score} parts={s.parts} sharedTerms={[]} paired={s.paired} />
+              <SuggestionWhy explanation={s.explanation} />
             </div>
           </List.Item>
         )}

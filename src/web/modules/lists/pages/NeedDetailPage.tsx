@@ -166,7 +166,7 @@ export function NeedDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <ResourceSuggestionList needId={need.id} />
+          <ResourceSuggestionList needId={need.id} canJudge={need.canEdit && can('lists.need.write')} />
         </Col>
       </Row>
       <NeedFormDrawer
