@@ -1,19 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Grid, Input, Pagination, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/useAuth';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import type { Page } from '../../../lib/types';
 import { useApi } from '../../../lib/useApi';
-import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { PageHeader } from '../../../ui/PageHeader';
 import { CreateTeamModal } from '../components/CreateTeamModal';
-import { ListFilters } from '../../../ui/ListFilters';
+import { ListPage } from '../../../ui/ListPage';
 import { OrganizationSelect } from '../../../ui/OrganizationSelect';
-import { TeamCardList } from '../components/TeamCardList';
-import {  } from '../constants';
-import { PAGE_SIZES, useListParams } from '../../../lib/useListParams';
+import { TeamCard } from '../components/TeamCard';
+import { useListParams } from '../../../lib/useListParams';
+import { usePhone } from '../../../ui/usePhone';
 import type { TeamKind, VolunteerTeam } from '../types';
 
 const SORT_FIELDS: readonly never[] = [];
@@ -25,16 +23,13 @@ export function TeamsPage() {
   const canWrite = can('directory.team.write');
   const canReadOrganizations = can('directory.organization.read');
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
+  const phone = usePhone();
   const list = useListParams(SORT_FIELDS);
   const { params, q, page, pageSize, update } = list;
   const [creating, setCreating] = useState(false);
 
   const organizationId = params.get('organizationId') ?? undefined;
   const teams = useApi<Page<VolunteerTeam>>('/volunteer-teams', { q, organizationId, page, pageSize });
-  const items = teams.data?.items ?? [];
-  const total = teams.data?.total ?? 0;
 
   const columns: TableColumnsType<VolunteerTeam> = [
     {
@@ -64,87 +59,33 @@ export function TeamsPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('team.title')}
-        extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="team-new">
-              {t('team.new')}
-            </Button>
-          )
-        }
-      />
-      <Card styles={{ body: { padding: phone ? 12 : 16 } }}>
-        <ListFilters
-          phone={phone}
-          active={organizationId ? 1 : 0}
-          onReset={q || organizationId ? list.reset : undefined}
-          data-testid="teams-filters"
-          search={
-            <Input.Search
-              key={q}
-              defaultValue={q}
-              allowClear
-              enterKeyHint="search"
-              placeholder={t('team.searchPlaceholder')}
-              onSearch={(value) => update({ q: value.trim() })}
-              style={{ width: phone ? '100%' : 280 }}
-              data-testid="teams-search"
-            />
-          }
-        >
-          <OrganizationSelect
-            value={organizationId}
-            onChange={(id) => update({ organizationId: id })}
-            placeholder={t('team.organization')}
-            style={{ width: phone ? '100%' : 260 }}
-            data-testid="teams-organization-filter"
-          />
-        </ListFilters>
-        {teams.error && <ErrorAlert error={teams.error} onRetry={teams.reload} />}
-        {phone ? (
-          <>
-            {total > 0 && (
-              <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 12 }}>
-                {t('common.total', { total })}
-              </Typography.Text>
-            )}
-            <TeamCardList teams={items} loading={teams.loading} />
-            {total > pageSize && (
-              <Pagination
-                simple
-                current={page}
-                pageSize={pageSize}
-                total={total}
-                onChange={(p) => update({ page: p === 1 ? undefined : p })}
-                style={{ marginTop: 12, textAlign: 'center' }}
-              />
-            )}
-          </>
-        ) : (
-          <Table<VolunteerTeam>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={items}
-            loading={teams.loading}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('team.empty') }}
-            onRow={(team) => ({ onDoubleClick: () => void navigate(`/directory/teams/${encodeURIComponent(team.id)}`) })}
-            pagination={{
-              current: page,
-              pageSize,
-              total,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => t('common.total', { total: n }),
-            }}
-            data-testid="teams-table"
-          />
-        )}
-      </Card>
+    <ListPage<VolunteerTeam>
+      title={t('team.title')}
+      actions={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="team-new">
+            {t('team.new')}
+          </Button>
+        )
+      }
+      list={list}
+      result={teams}
+      columns={columns}
+      renderCard={(team) => <TeamCard team={team} />}
+      search={{ placeholder: t('team.searchPlaceholder'), width: 280 }}
+      empty={t('team.empty')}
+      testId="teams"
+      tableProps={{ onRow: (team) => ({ onDoubleClick: () => void navigate(`/directory/teams/${encodeURIComponent(team.id)}`) }) }}
+      filters={
+        <OrganizationSelect
+          value={organizationId}
+          onChange={(id) => update({ organizationId: id })}
+          placeholder={t('team.organization')}
+          style={{ width: phone ? '100%' : 260 }}
+          data-testid="teams-organization-filter"
+        />
+      }
+    >
       <CreateTeamModal
         open={creating}
         organizationId={organizationId}
@@ -154,6 +95,6 @@ export function TeamsPage() {
           void navigate(`/directory/teams/${encodeURIComponent(team.id)}`);
         }}
       />
-    </>
+    </ListPage>
   );
 }
