@@ -356,8 +356,14 @@ describeStores('registration: reporting in', (store) => {
 
     it('corrects the residence in the directory when the other community confirms', async () => {
       const since = await maxAuditId();
+      const announced: Array<{ memberId: string; fromCommunityId: string | null; toCommunityId: string | null }> = [];
+      t.app.ctx.events.on('member.residence_changed', async ({ memberId, fromCommunityId, toCommunityId }) => {
+        announced.push({ memberId, fromCommunityId, toCommunityId });
+      });
       const res = await heping.post(`/api/v1/registrations/${regs.wu}/confirm`);
       expect(res.statusCode, res.body).toBe(200);
+      // The directory owns the correction and announces the move to the other modules.
+      expect(announced).toEqual([{ memberId: members.wu, fromCommunityId: XINGFU, toCommunityId: HEPING }]);
       expect(res.json()).toMatchObject({ status: 'confirmed', communityId: HEPING, residenceCorrection: true });
       const m = await t.database.db.selectFrom('member').selectAll().where('id', '=', members.wu).executeTakeFirstOrThrow();
       expect(m).toMatchObject({ residence_region_id: HEPING, grid_region_id: null, building_region_id: null });

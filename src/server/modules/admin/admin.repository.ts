@@ -2,17 +2,15 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB, ScopeType } from '../../db/schema';
+import { inReach, reachesPlaces, type Reach } from '../../platform/scope';
 import { escapeLike } from '../../platform/sql';
 
-export type Reach = { regionPaths: string[]; orgPaths: string[] } | null;
-
-const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
+export type { Reach };
 
 /** A condition: the user (by its id column) holds at least one role assignment inside the reach. */
 export function userInReach(eb: ExpressionBuilder<DB, any>, userIdColumn: Expression<string | null>, reach: Reach): Expression<SqlBool> {
-  if (reach === null) return sql<SqlBool>`true`;
-  if (reach.regionPaths.length === 0 && reach.orgPaths.length === 0) return sql<SqlBool>`false`;
-  const conditions = [...likeAny('r.path', reach.regionPaths), ...likeAny('orr.path', reach.regionPaths), ...likeAny('o.path', reach.orgPaths)];
+  if (reach.all) return sql<SqlBool>`true`;
+  if (!reachesPlaces(reach)) return sql<SqlBool>`false`;
   return eb.exists(
     eb
       .selectFrom('role_assignment as ra')
@@ -21,7 +19,7 @@ export function userInReach(eb: ExpressionBuilder<DB, any>, userIdColumn: Expres
       .leftJoin('region as orr', 'orr.id', 'o.region_id')
       .select(sql`1`.as('one'))
       .whereRef('ra.user_id', '=', userIdColumn as never)
-      .where(sql<SqlBool>`(${sql.join(conditions, sql` or `)})`),
+      .where(inReach(reach, { region: ['r.path', 'orr.path'], org: 'o.path' })),
   );
 }
 
@@ -107,18 +105,15 @@ export async function searchScopes(
   const nameLike = q ? sql<SqlBool>`lower(s.name) like ${`%${escapeLike(q.toLowerCase())}%`}` : sql<SqlBool>`true`;
   const kindIn = kinds && kinds.length > 0 ? sql<SqlBool>`s.kind in (${sql.join(kinds)})` : sql<SqlBool>`true`;
   if (type === 'region') {
-    const inReach = reach === null ? sql<SqlBool>`true` : reach.regionPaths.length ? sql<SqlBool>`(${sql.join(likeAny('s.path', reach.regionPaths), sql` or `)})` : sql<SqlBool>`false`;
-    return db.selectFrom('region as s').select(['s.id', 's.name', 's.kind', 's.path']).where(nameLike).where(kindIn).where(inReach).orderBy('s.path').limit(limit).execute();
+    return db.selectFrom('region as s').select(['s.id', 's.name', 's.kind', 's.path']).where(nameLike).where(kindIn).where(inReach(reach, { region: 's.path' })).orderBy('s.path').limit(limit).execute();
   }
-  const conditions = reach === null ? [] : [...likeAny('s.path', reach.orgPaths), ...likeAny('sr.path', reach.regionPaths)];
-  const inReach = reach === null ? sql<SqlBool>`true` : conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
   return db
     .selectFrom('organization as s')
     .leftJoin('region as sr', 'sr.id', 's.region_id')
     .select(['s.id', 's.name', 's.kind', 's.path'])
     .where(nameLike)
     .where(kindIn)
-    .where(inReach)
+    .where(inReach(reach, { region: 'sr.path', org: 's.path' }))
     .orderBy('s.path')
     .limit(limit)
     .execute();

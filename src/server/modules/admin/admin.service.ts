@@ -24,11 +24,15 @@ import { maskPhone, normalizePhone } from '../../platform/crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { assertPasswordAcceptable, hashPassword } from '../../platform/passwords';
 import { containsPattern, escapeLike } from '../../platform/sql';
-import { grantsFor, loadAssignments, reach, type Principal, type ResolvedAssignment } from '../../platform/principal';
+import { grantsFor, loadAssignments, type Principal, type ResolvedAssignment } from '../../platform/principal';
+import { reachCovers, reachOf } from '../../platform/scope';
 import { deleteUserSessions } from '../../platform/sessions';
 import { setPassword, toRoleAssignmentDto } from '../auth';
 import { namesOf } from '../../db/tree';
 import { findScope, findUser, findUsers, searchScopes, userInReach } from './admin.repository';
+
+/** Admin reaches count every grant at its scope (member grants included). */
+const reach = (principal: Principal, permission: Permission) => reachOf(principal, permission, { selfAsScope: true });
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
@@ -47,12 +51,7 @@ function toUser(row: UserRow, assignments: ResolvedAssignment[]): User {
 
 function canSee(principal: Principal, permission: Permission, assignments: ResolvedAssignment[]): boolean {
   const r = reach(principal, permission);
-  if (r === null) return true;
-  return assignments.some((a) => {
-    const rp = a.scope.regionPath;
-    const op = a.scope.orgPath;
-    return (rp !== null && r.regionPaths.some((p) => rp.startsWith(p))) || (op !== null && r.orgPaths.some((p) => op.startsWith(p)));
-  });
+  return r.all || assignments.some((a) => reachCovers(r, { regionPaths: [a.scope.regionPath], orgPaths: [a.scope.orgPath] }));
 }
 
 /** Changing a user needs admin.user.write over every role the user holds. */

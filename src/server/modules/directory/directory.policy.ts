@@ -5,38 +5,30 @@
  * sides: the employer changes who employs the member, the community the
  * residence, grid and building; identity, party facts, skills and status either side.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import { scopeCovers, type Permission } from '../../../domain/access/roles';
 import { forbidden } from '../../platform/errors';
-import { grantsFor, isSelfRole, reachWithSelf, type Principal, type Reach } from '../../platform/principal';
+import { grantsFor, type Principal } from '../../platform/principal';
+import { inReach, isSelfRole, reachCovers, reachOf, type Reach } from '../../platform/scope';
 
 export type DirectoryReach = Reach;
 
-/** The reach of a directory permission (see reachWithSelf). */
-export const directoryReach = reachWithSelf;
-
-const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
+/** The reach of a directory permission (see platform/scope.ts). */
+export const directoryReach = reachOf;
 
 /** SQL condition over aliases `rr` (residence region), `eo` (employer org) and `m` (member). */
 export function memberInReach(reach: DirectoryReach): Expression<SqlBool> {
-  if (reach.all) return sql<SqlBool>`true`;
-  const conditions = [...likeAny('rr.path', reach.regionPaths), ...likeAny('eo.path', reach.orgPaths)];
-  if (reach.selfUserId) conditions.push(sql<SqlBool>`m.user_id = ${reach.selfUserId}`);
-  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
+  return inReach(reach, { region: 'rr.path', org: 'eo.path', self: 'm.user_id' });
 }
 
 /** SQL condition over alias `hc` (the household's community region). */
 export function householdInReach(reach: DirectoryReach): Expression<SqlBool> {
-  if (reach.all) return sql<SqlBool>`true`;
-  const conditions = likeAny('hc.path', reach.regionPaths);
-  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
+  return inReach(reach, { region: 'hc.path' });
 }
 
 /** SQL condition over alias `s` (a region) for regions inside the reach, and their ancestors. */
 export function regionInReach(reach: DirectoryReach, column = 's.path'): Expression<SqlBool> {
-  if (reach.all) return sql<SqlBool>`true`;
-  const conditions = likeAny(column, reach.regionPaths);
-  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : sql<SqlBool>`false`;
+  return inReach(reach, { region: column });
 }
 
 export interface MemberPlace {
@@ -46,11 +38,7 @@ export interface MemberPlace {
 }
 
 export function memberVisible(reach: DirectoryReach, m: MemberPlace): boolean {
-  if (reach.all) return true;
-  if (reach.selfUserId && m.userId === reach.selfUserId) return true;
-  const rp = m.residencePath;
-  const op = m.employerPath;
-  return (rp !== null && reach.regionPaths.some((p) => rp.startsWith(p))) || (op !== null && reach.orgPaths.some((p) => op.startsWith(p)));
+  return reachCovers(reach, { regionPaths: [m.residencePath], orgPaths: [m.employerPath], userId: m.userId });
 }
 
 export type MemberSide = 'employer' | 'residence';

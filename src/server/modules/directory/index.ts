@@ -217,3 +217,6 @@ export { createTopRegion } from './regions.service';
 /** What the accounts module uses: who may change a member, and the members' text search. */
 export { writableSides } from './directory.policy';
 export { textCondition } from './members.service';
+
+/** What the other modules use of the members (the caller's record, residence corrections). */
+export { announceResidenceChange, callerMember, correctResidence, memberById, memberOfUser, type MemberRecord, type ResidenceChange } from './member-record.service';

@@ -5,7 +5,7 @@
  * slots, taken with a conditional UPDATE (slots_taken < claim_slots) and a CHECK backstop, so
  * two units racing for the last slot cannot both win.
  */
-import { sql, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AssignClaimBody, Claim, ClaimsQuery, SelfClaimBody } from '../../../contracts/lists';
 import { initialClaimStatus, nextClaimStatus, projectTakesClaims, type ClaimEvent, type ClaimKind } from '../../../domain/lists/lifecycle';
 import type { DB } from '../../db/schema';
@@ -13,6 +13,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { memberById, type MemberRecord } from '../directory';
 import { actsForCommunity, isPaired, mayActForUnit } from './lists.policy';
 import { noticeAssigned } from './notices';
 import { claimantSide, loadProject, type ProjectRow } from './projects.service';
@@ -22,18 +23,11 @@ type Party = { unitOrgId: string; memberId: null } | { unitOrgId: null; memberId
 
 const notPaired = (message: string) => new AppError('NOT_PAIRED', 403, message);
 
-/** May this member serve in the project's community: lives there, or works at a paired unit. */
-async function memberEligible(trx: Transaction<DB> | AppContext['db'], memberId: string, p: ProjectRow): Promise<boolean> {
-  const m = await trx
-    .selectFrom('member as m')
-    .leftJoin('region as r', 'r.id', 'm.residence_region_id')
-    .select(['m.employer_org_id', 'r.path'])
-    .where('m.id', '=', memberId)
-    .where('m.status', '=', 'active')
-    .executeTakeFirst();
-  if (!m) return false;
-  if (m.path?.startsWith(p.community_path)) return true;
-  return m.employer_org_id !== null && (await isPaired(trx, m.employer_org_id, p.community_id));
+/** May this member serve in the project's community: active, and lives there or works at a paired unit. */
+async function memberEligible(db: Kysely<DB>, m: Pick<MemberRecord, 'status' | 'residencePath' | 'employerOrgId'> | null, p: ProjectRow): Promise<boolean> {
+  if (!m || m.status !== 'active') return false;
+  if (m.residencePath?.startsWith(p.community_path)) return true;
+  return m.employerOrgId !== null && (await isPaired(db, m.employerOrgId, p.community_id));
 }
 
 const isUniqueViolation = (e: unknown) => (e as { code?: unknown }).code === '23505';
@@ -81,16 +75,16 @@ async function takeSlot(ctx: AppContext, p: ProjectRow, party: Party, kind: Clai
 }
 
 export async function selfClaim(ctx: AppContext, principal: Principal, projectId: string, body: SelfClaimBody, actor: AuditActor): Promise<Claim> {
-  const p = await loadProject(ctx.db, principal, projectId);
+  const p = await loadProject(ctx, principal, projectId);
   if (!projectTakesClaims(p.status)) throw conflict('PROJECT_STATE', `A ${p.status} project takes no claims`);
-  const side = await claimantSide(ctx.db, principal);
+  const side = await claimantSide(ctx, principal);
   let party: Party;
   if (body.unitOrgId) {
     if (!mayActForUnit(side.units, body.unitOrgId)) throw forbidden('You do not act for this unit');
     if (!(await isPaired(ctx.db, body.unitOrgId, p.community_id))) throw notPaired('The unit is not paired with this community');
     party = { unitOrgId: body.unitOrgId, memberId: null };
   } else if (side.memberId) {
-    if (!(await memberEligible(ctx.db, side.memberId, p))) throw notPaired('You neither live in this community nor work at a unit paired with it');
+    if (!(await memberEligible(ctx.db, { status: 'active', residencePath: side.residencePath, employerOrgId: side.employerOrgId }, p))) throw notPaired('You neither live in this community nor work at a unit paired with it');
     party = { unitOrgId: null, memberId: side.memberId };
   } else {
     const units = side.units.filter((u) => u !== '*');
@@ -100,11 +94,11 @@ export async function selfClaim(ctx: AppContext, principal: Principal, projectId
   }
   const id = await takeSlot(ctx, p, party, 'self', body.note, principal, actor);
   poolChanged();
-  return getClaim(ctx, id, principal);
+  return getClaim(ctx, id, principal, true);
 }
 
 export async function assignClaim(ctx: AppContext, principal: Principal, projectId: string, body: AssignClaimBody, actor: AuditActor): Promise<Claim> {
-  const p = await loadProject(ctx.db, principal, projectId);
+  const p = await loadProject(ctx, principal, projectId);
   if (!actsForCommunity(principal, 'lists.project.write', p.community_path)) throw forbidden('Only the community side assigns its projects');
   if ((body.unitOrgId ? 1 : 0) + (body.memberId ? 1 : 0) !== 1) throw badRequest('ASSIGNEE_REQUIRED', 'Name a unit or a member (one of them)', [{ path: 'body/unitOrgId', message: 'one of unitOrgId, memberId' }]);
   if (!projectTakesClaims(p.status)) throw conflict('PROJECT_STATE', `A ${p.status} project takes no claims`);
@@ -113,7 +107,7 @@ export async function assignClaim(ctx: AppContext, principal: Principal, project
     if (!(await isPaired(ctx.db, body.unitOrgId, p.community_id))) throw badRequest('NOT_PAIRED', 'The unit is not paired with this community', [{ path: 'body/unitOrgId', message: 'not paired' }]);
     party = { unitOrgId: body.unitOrgId, memberId: null };
   } else {
-    if (!(await memberEligible(ctx.db, body.memberId!, p))) throw badRequest('NOT_ELIGIBLE', 'The member neither lives here nor works at a paired unit', [{ path: 'body/memberId', message: 'not eligible' }]);
+    if (!(await memberEligible(ctx.db, await memberById(ctx.db, body.memberId!), p))) throw badRequest('NOT_ELIGIBLE', 'The member neither lives here nor works at a paired unit', [{ path: 'body/memberId', message: 'not eligible' }]);
     party = { unitOrgId: null, memberId: body.memberId! };
   }
   const id = await takeSlot(ctx, p, party, 'assigned', body.note, principal, actor);
@@ -152,17 +146,18 @@ function toClaim(k: ClaimRow, mine: boolean): Claim {
 }
 
 async function isMine(ctx: AppContext, principal: Principal, k: { unit_org_id: string | null; member_id: string | null }): Promise<boolean> {
-  const side = await claimantSide(ctx.db, principal);
+  const side = await claimantSide(ctx, principal);
   return (k.unit_org_id !== null && mayActForUnit(side.units, k.unit_org_id)) || (k.member_id !== null && k.member_id === side.memberId);
 }
 
-async function getClaim(ctx: AppContext, id: string, principal: Principal): Promise<Claim> {
+/** A claim as the caller sees it (`mine` when the caller is known to be the claimant). */
+async function getClaim(ctx: AppContext, id: string, principal: Principal, mine?: boolean): Promise<Claim> {
   const k = await selectClaims(ctx.db).where('k.id', '=', id).executeTakeFirstOrThrow();
-  return toClaim(k, await isMine(ctx, principal, k));
+  return toClaim(k, mine ?? (await isMine(ctx, principal, k)));
 }
 
 export async function listClaims(ctx: AppContext, principal: Principal, q: ClaimsQuery): Promise<{ items: Claim[]; total: number }> {
-  const side = await claimantSide(ctx.db, principal);
+  const side = await claimantSide(ctx, principal);
   const ors = [sql<SqlBool>`false`];
   if (side.units.includes('*')) ors.push(sql<SqlBool>`true`);
   const units = side.units.filter((u) => u !== '*');
@@ -199,7 +194,7 @@ export async function respondToClaim(ctx: AppContext, principal: Principal, clai
   const k = await selectClaims(ctx.db).where('k.id', '=', claimId).executeTakeFirst();
   if (!k) throw notFound('claim');
   // Only those who may see the project see its claims.
-  await loadProject(ctx.db, principal, k.project_id).catch(() => {
+  await loadProject(ctx, principal, k.project_id).catch(() => {
     throw notFound('claim');
   });
   if (!(await isMine(ctx, principal, k))) throw forbidden('Only the claimant answers for this claim');

@@ -14,6 +14,9 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Permission } from '../../../domain/access/roles';
 import type { DB } from '../../db/schema';
 import { grantsFor, type Principal } from '../../platform/principal';
+import { anyOf, pathsUnder } from '../../platform/scope';
+import type { AppContext } from '../../platform/context';
+import { callerMember } from '../directory';
 
 const STAFF = new Set(['system_admin', 'supervisor', 'street_staff', 'community_staff']);
 const SUPERVISING = new Set(['system_admin', 'supervisor', 'street_staff']);
@@ -38,16 +41,11 @@ export interface Me {
   residencePath: string | null;
 }
 
-/** The caller's own member record, if any (for member claims and residence). */
-export async function loadMe(db: Kysely<DB>, principal: Principal): Promise<Me> {
-  const m = await db
-    .selectFrom('member as m')
-    .leftJoin('region as r', 'r.id', 'm.residence_region_id')
-    .select(['m.id', 'm.employer_org_id', 'r.path'])
-    .where('m.user_id', '=', principal.userId)
-    .where('m.status', '=', 'active')
-    .executeTakeFirst();
-  return { memberId: m?.id ?? null, employerOrgId: m?.employer_org_id ?? null, residencePath: m?.path ?? null };
+/** The caller's own member record, if active (for member claims and residence): the directory's, read once per request. */
+export async function loadMe(ctx: AppContext, principal: Principal): Promise<Me> {
+  const m = await callerMember(ctx, principal);
+  const active = m?.status === 'active' ? m : null;
+  return { memberId: active?.id ?? null, employerOrgId: active?.employerOrgId ?? null, residencePath: active?.residencePath ?? null };
 }
 
 /** Units under the organisation paths (a unit admin's units). */
@@ -63,7 +61,7 @@ export async function unitsUnder(db: Kysely<DB>, orgPaths: string[]): Promise<st
   return rows.map((r) => r.id);
 }
 
-export async function reachOf(db: Kysely<DB>, principal: Principal, permission: Permission): Promise<ListsReach> {
+export async function reachOf(ctx: AppContext, principal: Principal, permission: Permission): Promise<ListsReach> {
   const r: ListsReach = { all: false, regionPaths: [], alliancePaths: [], unitIds: [], homePaths: [] };
   const unitOrgPaths: string[] = [];
   let self = false;
@@ -78,16 +76,14 @@ export async function reachOf(db: Kysely<DB>, principal: Principal, permission: 
     else if (g.role === 'member') self = true;
     else if (g.role === 'resident' && g.scope.regionPath) r.homePaths.push(g.scope.regionPath);
   }
-  r.unitIds = await unitsUnder(db, unitOrgPaths);
+  r.unitIds = await unitsUnder(ctx.db, unitOrgPaths);
   if (self) {
-    const me = await loadMe(db, principal);
+    const me = await loadMe(ctx, principal);
     if (me.employerOrgId) r.unitIds.push(me.employerOrgId);
     if (me.residencePath) r.homePaths.push(me.residencePath);
   }
   return r;
 }
-
-const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
 
 /** Communities (alias `c`) the caller's units are actively paired with, or in the same street as one. */
 function pairedOrAlliance(unitIds: string[]): Expression<SqlBool> {
@@ -101,14 +97,14 @@ function pairedOrAlliance(unitIds: string[]): Expression<SqlBool> {
  */
 export function communityRowVisible(reach: ListsReach, publicRow: Expression<SqlBool>): Expression<SqlBool> {
   if (reach.all) return sql<SqlBool>`true`;
-  const full = likeAny('c.path', reach.regionPaths);
-  const shared: Expression<SqlBool>[] = [...likeAny('c.path', reach.alliancePaths)];
+  const full = pathsUnder('c.path', reach.regionPaths);
+  const shared: Expression<SqlBool>[] = [...pathsUnder('c.path', reach.alliancePaths)];
   if (reach.unitIds.length) shared.push(pairedOrAlliance(reach.unitIds));
   // A home path may be a grid or building below the community: the community is its ancestor.
   for (const h of reach.homePaths) shared.push(sql<SqlBool>`${h} like c.path || '%'`);
   const ors = [...full];
   if (shared.length) ors.push(sql<SqlBool>`(${publicRow} and (${sql.join(shared, sql` or `)}))`);
-  return ors.length ? sql<SqlBool>`(${sql.join(ors, sql` or `)})` : sql<SqlBool>`false`;
+  return anyOf(ors);
 }
 
 /** Does the caller speak for the community side at this community (with this permission)? */

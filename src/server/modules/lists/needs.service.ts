@@ -85,7 +85,7 @@ async function toNeeds(db: Kysely<DB>, principal: Principal, rows: NeedRow[]): P
 export const publishedNeed = sql<SqlBool>`n.status = 'published'`;
 
 export async function listNeeds(ctx: AppContext, principal: Principal, q: NeedsQuery): Promise<{ items: Need[]; total: number }> {
-  const reach = await reachOf(ctx.db, principal, 'lists.need.read');
+  const reach = await reachOf(ctx, principal, 'lists.need.read');
   let query = selectNeeds(ctx.db).where(communityRowVisible(reach, publishedNeed));
   if (q.communityId) query = query.where('n.community_id', '=', q.communityId);
   if (q.regionId) query = query.where(sql<SqlBool>`c.path like (select path from region where id = ${q.regionId}) || '%'`);
@@ -105,7 +105,7 @@ export async function listNeeds(ctx: AppContext, principal: Principal, q: NeedsQ
 }
 
 export async function loadNeed(ctx: AppContext, principal: Principal, id: string): Promise<NeedRow> {
-  const reach = await reachOf(ctx.db, principal, 'lists.need.read');
+  const reach = await reachOf(ctx, principal, 'lists.need.read');
   const row = await selectNeeds(ctx.db).where('n.id', '=', id).where(communityRowVisible(reach, publishedNeed)).executeTakeFirst();
   if (!row) throw notFound('need');
   return row;

@@ -19,7 +19,7 @@ import { poolChanged } from './suggestion-pool';
 
 /** The caller's active claim on the project (as unit admin or as member), or a 403. */
 async function activeClaimOf(ctx: AppContext, principal: Principal, projectId: string): Promise<{ id: string }> {
-  const side = await claimantSide(ctx.db, principal);
+  const side = await claimantSide(ctx, principal);
   const claims = await ctx.db.selectFrom('project_claim').select(['id', 'unit_org_id', 'member_id']).where('project_id', '=', projectId).where('status', '=', 'active').execute();
   const mine = claims.find((k) => (k.unit_org_id !== null && mayActForUnit(side.units, k.unit_org_id)) || (k.member_id !== null && k.member_id === side.memberId));
   if (!mine) throw forbidden('Only those who claimed the project report on it');
@@ -27,7 +27,7 @@ async function activeClaimOf(ctx: AppContext, principal: Principal, projectId: s
 }
 
 export async function reportProgress(ctx: AppContext, principal: Principal, projectId: string, milestoneId: string, body: ReportProgressBody, actor: AuditActor): Promise<ProjectDetail> {
-  const p = await loadProject(ctx.db, principal, projectId);
+  const p = await loadProject(ctx, principal, projectId);
   const milestone = await ctx.db.selectFrom('project_milestone').select(['id', 'done_at']).where('id', '=', milestoneId).where('project_id', '=', projectId).executeTakeFirst();
   if (!milestone) throw notFound('milestone');
   const claim = await activeClaimOf(ctx, principal, projectId);
@@ -48,7 +48,7 @@ export async function reportProgress(ctx: AppContext, principal: Principal, proj
 }
 
 export async function submitProject(ctx: AppContext, principal: Principal, projectId: string, actor: AuditActor): Promise<ProjectDetail> {
-  const p = await loadProject(ctx.db, principal, projectId);
+  const p = await loadProject(ctx, principal, projectId);
   await activeClaimOf(ctx, principal, projectId);
   const next = nextProjectStatus(p.status, 'submit');
   if (!next) throw conflict('PROJECT_STATE', `A ${p.status} project cannot be submitted`);
@@ -62,7 +62,7 @@ export async function submitProject(ctx: AppContext, principal: Principal, proje
 }
 
 export async function signOffProject(ctx: AppContext, principal: Principal, projectId: string, body: SignOffBody, actor: AuditActor): Promise<ProjectDetail> {
-  const p = await loadProject(ctx.db, principal, projectId);
+  const p = await loadProject(ctx, principal, projectId);
   if (!actsForCommunity(principal, 'lists.project.signoff', p.community_path, COMMUNITY_ONLY)) throw forbidden('Only the project’s community signs it off');
   if (signOffReasonMissing(body.decision, body.reason)) throw badRequest('REASON_REQUIRED', 'Say why it is sent back', [{ path: 'body/reason', message: 'required to send back' }]);
   const next = nextProjectStatus(p.status, body.decision === 'approve' ? 'approve' : 'send_back');
@@ -87,8 +87,8 @@ export async function signOffProject(ctx: AppContext, principal: Principal, proj
 }
 
 export async function rateProject(ctx: AppContext, principal: Principal, projectId: string, body: RateBody, actor: AuditActor): Promise<ProjectDetail> {
-  const p = await loadProject(ctx.db, principal, projectId);
-  const reach = await reachOf(ctx.db, principal, 'lists.project.rate');
+  const p = await loadProject(ctx, principal, projectId);
+  const reach = await reachOf(ctx, principal, 'lists.project.rate');
   if (!reach.homePaths.some((h) => h.startsWith(p.community_path))) throw forbidden('Only residents of the community rate its projects');
   if (p.status !== 'completed') throw conflict('PROJECT_STATE', 'Only a completed project is rated');
   await ctx.db.transaction().execute(async (trx) => {

@@ -76,7 +76,7 @@ export function toSummary(r: ProjectRow): ProjectSummary {
 }
 
 export async function listProjects(ctx: AppContext, principal: Principal, q: ProjectsQuery): Promise<{ items: ProjectSummary[]; total: number }> {
-  const reach = await reachOf(ctx.db, principal, 'lists.project.read');
+  const reach = await reachOf(ctx, principal, 'lists.project.read');
   let query = selectProjects(ctx.db).where(communityRowVisible(reach, pastDraft));
   if (q.year) query = query.where('p.year', '=', q.year);
   if (q.communityId) query = query.where('p.community_id', '=', q.communityId);
@@ -91,7 +91,7 @@ export async function listProjects(ctx: AppContext, principal: Principal, q: Pro
   if (q.claimable) query = query.where('p.status', 'in', ['open', 'in_progress']).where(sql<SqlBool>`p.slots_taken < p.claim_slots`);
   if (q.mine) {
     const units = (await actingUnits(ctx.db, principal, 'lists.project.claim')).filter((u) => u !== '*');
-    const me = await loadMe(ctx.db, principal);
+    const me = await loadMe(ctx, principal);
     const ors = [sql<SqlBool>`false`];
     if (units.length) ors.push(sql<SqlBool>`k.unit_org_id in (${sql.join(units)})`);
     if (me.memberId) ors.push(sql<SqlBool>`k.member_id = ${me.memberId}`);
@@ -104,24 +104,24 @@ export async function listProjects(ctx: AppContext, principal: Principal, q: Pro
   return { items: rows.map(toSummary), total: Number(total) };
 }
 
-export async function loadProject(db: Kysely<DB>, principal: Principal, id: string): Promise<ProjectRow> {
-  const reach = await reachOf(db, principal, 'lists.project.read');
-  const row = await selectProjects(db).where('p.id', '=', id).where(communityRowVisible(reach, pastDraft)).executeTakeFirst();
+export async function loadProject(ctx: AppContext, principal: Principal, id: string): Promise<ProjectRow> {
+  const reach = await reachOf(ctx, principal, 'lists.project.read');
+  const row = await selectProjects(ctx.db).where('p.id', '=', id).where(communityRowVisible(reach, pastDraft)).executeTakeFirst();
   if (!row) throw notFound('project');
   return row;
 }
 
 /** The claimant side the caller speaks for: units (unit admin) and his or her own member record. */
-export async function claimantSide(db: Kysely<DB>, principal: Principal): Promise<{ units: string[]; memberId: string | null; residencePath: string | null; employerOrgId: string | null }> {
-  const units = can(principal, 'lists.project.claim') ? await actingUnits(db, principal, 'lists.project.claim') : [];
+export async function claimantSide(ctx: AppContext, principal: Principal): Promise<{ units: string[]; memberId: string | null; residencePath: string | null; employerOrgId: string | null }> {
+  const units = can(principal, 'lists.project.claim') ? await actingUnits(ctx.db, principal, 'lists.project.claim') : [];
   const isMember = principal.assignments.some((a) => a.role === 'member');
-  const me = isMember ? await loadMe(db, principal) : { memberId: null, residencePath: null, employerOrgId: null };
+  const me = isMember ? await loadMe(ctx, principal) : { memberId: null, residencePath: null, employerOrgId: null };
   return { units, memberId: can(principal, 'lists.project.claim') ? me.memberId : null, residencePath: me.residencePath, employerOrgId: me.employerOrgId };
 }
 
 export async function getProject(ctx: AppContext, principal: Principal, id: string): Promise<ProjectDetail> {
   const db = ctx.db;
-  const p = await loadProject(db, principal, id);
+  const p = await loadProject(ctx, principal, id);
   const [needs, resources, milestones, claims, reports, signOffs, ratings] = await Promise.all([
     db.selectFrom('project_need as pn').innerJoin('need as n', 'n.id', 'pn.need_id').select(['n.id', 'n.title', 'n.category']).where('pn.project_id', '=', id).orderBy('n.title').execute(),
     db
@@ -154,7 +154,7 @@ export async function getProject(ctx: AppContext, principal: Principal, id: stri
     db.selectFrom('project_rating').select(['stars', 'comment', 'rater_name', 'created_at', 'user_id']).where('project_id', '=', id).orderBy('created_at', 'desc').execute(),
   ]);
   const files = await attachmentsFor(db, 'report', reports.map((r) => r.id));
-  const side = await claimantSide(db, principal);
+  const side = await claimantSide(ctx, principal);
   const mine = (k: { unit_org_id: string | null; member_id: string | null }) =>
     (k.unit_org_id !== null && mayActForUnit(side.units, k.unit_org_id)) || (k.member_id !== null && k.member_id === side.memberId);
   const activeMine = claims.some((k) => k.status === 'active' && mine(k));
@@ -162,7 +162,7 @@ export async function getProject(ctx: AppContext, principal: Principal, id: stri
   const freeSlot = p.slots_taken < p.claim_slots;
   const takes = projectTakesClaims(p.status);
   const today = localDate();
-  const reach = await reachOf(db, principal, 'lists.project.rate');
+  const reach = await reachOf(ctx, principal, 'lists.project.rate');
   const livesHere = reach.homePaths.some((h) => h.startsWith(p.community_path));
 
   let mayClaim = false;
@@ -289,7 +289,7 @@ export async function createProject(ctx: AppContext, principal: Principal, input
 }
 
 async function loadWritable(ctx: AppContext, principal: Principal, id: string): Promise<ProjectRow> {
-  const p = await loadProject(ctx.db, principal, id);
+  const p = await loadProject(ctx, principal, id);
   if (!actsForCommunity(principal, 'lists.project.write', p.community_path)) throw forbidden('Only the community side changes its projects');
   return p;
 }

@@ -36,7 +36,7 @@ async function unitFilter(ctx: AppContext, principal: Principal): Promise<Expres
       ors.push(sql<SqlBool>`exists (select 1 from pairing pp join region pc on pc.id = pp.community_id where pp.unit_org_id = u.id and pp.status = 'active' and pc.path like ${`${g.scope.regionPath}%`})`);
     } else if (g.role === 'unit_admin' && g.scope.orgPath) orgPaths.push(g.scope.orgPath);
     else if (g.role === 'member') {
-      const me = await loadMe(ctx.db, principal);
+      const me = await loadMe(ctx, principal);
       if (me.employerOrgId) ors.push(sql<SqlBool>`u.id = ${me.employerOrgId}`);
     }
   }

@@ -25,7 +25,7 @@ const sharedTerms = (e: Explanation) => [...e.sharedWords, ...e.synonyms.map((s)
 
 export async function suggestResourcesForNeed(ctx: AppContext, principal: Principal, needId: string, limit = 10): Promise<ResourceSuggestions> {
   const start = performance.now();
-  const reach = await reachOf(ctx.db, principal, 'lists.need.read');
+  const reach = await reachOf(ctx, principal, 'lists.need.read');
   const n = await ctx.db
     .selectFrom('need as n')
     .innerJoin('region as c', 'c.id', 'n.community_id')
@@ -68,7 +68,7 @@ export async function suggestResourcesForNeed(ctx: AppContext, principal: Princi
 export async function suggestNeedsForResource(ctx: AppContext, principal: Principal, resourceId: string, limit = 10): Promise<NeedSuggestions> {
   const start = performance.now();
   const r = await loadResource(ctx, principal, resourceId);
-  const reach = await reachOf(ctx.db, principal, 'lists.need.read');
+  const reach = await reachOf(ctx, principal, 'lists.need.read');
   const [rows, pairs, completed, dictionary, extra] = await Promise.all([
     ctx.db
       .selectFrom('need as n')

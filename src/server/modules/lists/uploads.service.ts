@@ -80,7 +80,7 @@ export async function attachmentsFor(db: Kysely<DB>, kind: 'need' | 'report', ow
 /** May the caller see this upload: its uploader, or whoever sees a need or a project it is attached to. */
 async function mayRead(ctx: AppContext, principal: Principal, uploadId: string, uploadedBy: string | null): Promise<boolean> {
   if (uploadedBy === principal.userId) return true;
-  const needReach = await reachOf(ctx.db, principal, 'lists.need.read');
+  const needReach = await reachOf(ctx, principal, 'lists.need.read');
   const viaNeed = await ctx.db
     .selectFrom('need_attachment as a')
     .innerJoin('need as n', 'n.id', 'a.need_id')
@@ -90,7 +90,7 @@ async function mayRead(ctx: AppContext, principal: Principal, uploadId: string, 
     .where(communityRowVisible(needReach, sql<SqlBool>`n.status = 'published'`))
     .executeTakeFirst();
   if (viaNeed) return true;
-  const projectReach = await reachOf(ctx.db, principal, 'lists.project.read');
+  const projectReach = await reachOf(ctx, principal, 'lists.project.read');
   const viaProject = await ctx.db
     .selectFrom('progress_report_attachment as a')
     .innerJoin('progress_report as pr', 'pr.id', 'a.report_id')

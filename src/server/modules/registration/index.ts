@@ -193,3 +193,4 @@ export const registrationModule = defineModule({
   },
   seed: ({ db }) => seedRegistration(db),
 });
+export { confirmedCommunityPaths } from './registrations.service';

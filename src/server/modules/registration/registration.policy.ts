@@ -4,9 +4,10 @@
  * grants that reach the unit). Community staff and unit admins speak for their side; street staff
  * and supervisors (and the system admin) act over both as the supervising side.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import { scopeCovers, type Permission } from '../../../domain/access/roles';
-import { grantsFor, isSelfRole, reachWithSelf, type Principal, type Reach } from '../../platform/principal';
+import { grantsFor, type Principal } from '../../platform/principal';
+import { inReach as reachCondition, isSelfRole, reachOf, type Reach } from '../../platform/scope';
 
 export type Side = 'community' | 'unit' | 'supervisor';
 
@@ -34,18 +35,13 @@ export function sidesOf(principal: Principal, permission: Permission, pair: Pair
 
 export type { Reach };
 
-/** The reach of a registration permission (see reachWithSelf). */
-export const reachOf = reachWithSelf;
-
-const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
+/** The reach of a registration permission (see platform/scope.ts). */
+export { reachOf };
 
 /**
  * A row is in reach when its community (alias `c`) is in a region reached, or its unit (alias `u`)
  * in an organisation reached, or (for members) it is the principal's own (alias `m`).
  */
 export function inReach(reach: Reach, opts: { member?: boolean } = {}): Expression<SqlBool> {
-  if (reach.all) return sql<SqlBool>`true`;
-  const ors = [...likeAny('c.path', reach.regionPaths), ...likeAny('u.path', reach.orgPaths)];
-  if (reach.selfUserId && opts.member) ors.push(sql<SqlBool>`m.user_id = ${reach.selfUserId}`);
-  return ors.length ? sql<SqlBool>`(${sql.join(ors, sql` or `)})` : sql<SqlBool>`false`;
+  return reachCondition(reach, { region: 'c.path', org: 'u.path', self: opts.member ? 'm.user_id' : undefined });
 }

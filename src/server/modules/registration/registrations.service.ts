@@ -26,6 +26,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { announceResidenceChange, callerMember, correctResidence } from '../directory';
 import { notify } from './notifications.service';
 import { inReach, reachOf, sidesOf } from './registration.policy';
 
@@ -190,14 +191,14 @@ export async function reportIn(ctx: AppContext, principal: Principal, input: Rep
   if (!cycle) throw conflict('NO_OPEN_CYCLE', 'There is no registration period open today');
   let values: { kind: 'unit' | 'member'; unit_org_id: string | null; member_id: string | null; community_id: string; residence_correction: boolean };
   if (input.kind === 'member') {
-    const me = await ctx.db.selectFrom('member').select(['id', 'residence_region_id', 'employer_org_id', 'status']).where('user_id', '=', principal.userId).executeTakeFirst();
+    const me = await callerMember(ctx, principal);
     if (!me) throw conflict('NOT_A_MEMBER', 'Your account is not linked to a member record; ask your community to link it');
     if (me.status !== 'active') throw conflict('MEMBER_NOT_ACTIVE', 'Only active members report in');
-    const communityId = input.communityId ?? me.residence_region_id;
+    const communityId = input.communityId ?? me.residenceRegionId;
     if (!communityId) throw badRequest('RESIDENCE_UNKNOWN', 'Your residence is not in the directory; name the community you live in', [{ path: 'body/communityId', message: 'is required' }]);
     const community = await ctx.db.selectFrom('region').select(['id', 'kind']).where('id', '=', communityId).executeTakeFirst();
     if (!community || community.kind !== 'community') throw badRequest('COMMUNITY_NOT_FOUND', 'The community does not exist', [{ path: 'body/communityId', message: 'not a community' }]);
-    values = { kind: 'member', unit_org_id: me.employer_org_id, member_id: me.id, community_id: communityId, residence_correction: communityId !== me.residence_region_id };
+    values = { kind: 'member', unit_org_id: me.employerOrgId, member_id: me.id, community_id: communityId, residence_correction: communityId !== me.residenceRegionId };
   } else {
     if (!input.communityId) throw badRequest('COMMUNITY_REQUIRED', 'A unit reports in to a paired community', [{ path: 'body/communityId', message: 'is required' }]);
     const unitId = input.unitOrgId ?? principal.assignments.find((a) => a.role === 'unit_admin' && a.scopeType === 'organization')?.scopeId ?? null;
@@ -248,7 +249,7 @@ function transition(status: RegistrationRow['status'], event: RegistrationEvent)
 export async function confirmRegistration(ctx: AppContext, principal: Principal, id: string, actor: AuditActor): Promise<Registration> {
   const row = await loadForDecision(ctx, principal, id);
   transition(row.status, 'confirm');
-  await ctx.db.transaction().execute(async (trx) => {
+  const moved = await ctx.db.transaction().execute(async (trx) => {
     const { seq } = await trx.selectNoFrom(sql<string>`nextval('registration_card_seq')`.as('seq')).executeTakeFirstOrThrow();
     const cardNo = cardNumber(CARD_PREFIX, Number(row.cycle_starts_on.slice(0, 4)), Number(seq));
     const done = await trx
@@ -258,21 +259,15 @@ export async function confirmRegistration(ctx: AppContext, principal: Principal,
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw conflict('REGISTRATION_STATE', 'The registration was decided meanwhile');
-    const current = row.member_id ? await trx.selectFrom('member').select('residence_region_id').where('id', '=', row.member_id).executeTakeFirst() : undefined;
-    if (row.residence_correction && row.member_id && current?.residence_region_id !== row.community_id) {
-      // The member said the directory had the wrong residence; confirming corrects it.
-      await trx
-        .updateTable('member')
-        .set({ residence_region_id: row.community_id, grid_region_id: null, building_region_id: null, updated_at: sql`now()` })
-        .where('id', '=', row.member_id)
-        .execute();
-      await writeAudit(trx, actor, { action: 'member.residence_corrected', entityType: 'member', entityId: row.member_id, after: { residenceRegionId: row.community_id, registrationId: id } });
-    }
+    // The member said the directory had the wrong residence: confirming asks the directory to correct it.
+    const moved = row.residence_correction && row.member_id ? await correctResidence(trx, { memberId: row.member_id, communityId: row.community_id, registrationId: id }, actor) : null;
     await writeAudit(trx, actor, { action: 'registration.confirm', entityType: 'registration', entityId: id, after: { cardNo } });
     if (row.member_user_id) {
       await notify(trx, row.member_user_id, { kind: 'registration', title: '报到已确认', body: `${row.community_name}已确认您的报到，报到证号 ${cardNo}`, link: '/registration/me' });
     }
+    return moved;
   });
+  if (moved) await announceResidenceChange(ctx, moved, actor);
   return getRegistration(ctx, principal, id);
 }
 
@@ -291,6 +286,18 @@ export async function rejectRegistration(ctx: AppContext, principal: Principal, 
     if (row.member_user_id) await notify(trx, row.member_user_id, { kind: 'registration', title: '报到未通过', body: `${row.community_name}：${reason}`, link: '/registration/me' });
   });
   return getRegistration(ctx, principal, id);
+}
+
+/** The paths of the communities where a member's registration is confirmed (published to the other modules). */
+export async function confirmedCommunityPaths(db: Kysely<DB>, memberId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('registration as g')
+    .innerJoin('region as c', 'c.id', 'g.community_id')
+    .select('c.path')
+    .where('g.member_id', '=', memberId)
+    .where('g.status', '=', 'confirmed')
+    .execute();
+  return rows.map((r) => r.path);
 }
 
 /** When a member moves, the registrations at the old community end (history is kept). */

@@ -4,12 +4,15 @@
  * organisation grants). A member organises only the activities he or she organises or whose
  * volunteer team he or she leads. Members see their own sign-ups, hours and certificates.
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import { scopeCovers, type Permission } from '../../../domain/access/roles';
 import type { DB } from '../../db/schema';
 import type { AppContext } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
-import { grantsFor, isSelfRole, reachWithSelf, type Principal, type Reach } from '../../platform/principal';
+import { grantsFor, type Principal } from '../../platform/principal';
+import { inReach, isSelfRole, reachOf, type Reach } from '../../platform/scope';
+import { memberOfUser } from '../directory';
+import { confirmedCommunityPaths } from '../registration';
 
 export interface ActivityPlace {
   regionPath: string;
@@ -98,23 +101,10 @@ const memberCache = new WeakMap<AppContext, Map<string, { at: number; value: Mem
 const MEMBER_TTL_MS = 60_000;
 
 async function loadMemberOf(db: Kysely<DB>, userId: string): Promise<MemberSelf | null> {
-  const m = await db
-    .selectFrom('member as m')
-    .leftJoin('region as r', 'r.id', 'm.residence_region_id')
-    .leftJoin('organization as o', 'o.id', 'm.employer_org_id')
-    .select(['m.id', 'm.name', 'm.status', 'r.path as residence_path', 'o.path as employer_path'])
-    .where('m.user_id', '=', userId)
-    .executeTakeFirst();
+  const m = await memberOfUser(db, userId);
   if (!m) return null;
-  const regs = await db
-    .selectFrom('registration as g')
-    .innerJoin('region as c', 'c.id', 'g.community_id')
-    .select('c.path')
-    .where('g.member_id', '=', m.id)
-    .where('g.status', '=', 'confirmed')
-    .execute();
-  const communityPaths = [...new Set([...(m.residence_path ? [m.residence_path] : []), ...regs.map((r) => r.path)])];
-  return { id: m.id, name: m.name, status: m.status, residencePath: m.residence_path, employerPath: m.employer_path, communityPaths };
+  const communityPaths = [...new Set([...(m.residencePath ? [m.residencePath] : []), ...(await confirmedCommunityPaths(db, m.id))])];
+  return { id: m.id, name: m.name, status: m.status, residencePath: m.residencePath, employerPath: m.employerPath, communityPaths };
 }
 
 /** The caller's member record (cached for a minute: the sign-up rush reads it on every request; eligibility may lag a move by that long). */
@@ -137,24 +127,17 @@ export async function requireMember(ctx: AppContext, principal: Principal): Prom
 }
 
 export type { Reach };
-export const reachOf = reachWithSelf;
-
-const likeAny = (column: string, prefixes: string[]) => prefixes.map((p) => sql<SqlBool>`${sql.ref(column)} like ${`${p}%`}`);
+export { reachOf };
 
 /**
  * Rows about a member in reach: the member's residence community (alias `c`), employer (alias `u`),
  * or the caller's own (alias `m`, with selfUserId).
  */
 export function memberInReach(reach: Reach, opts: { self?: boolean } = {}): Expression<SqlBool> {
-  if (reach.all) return sql<SqlBool>`true`;
-  const ors = [...likeAny('c.path', reach.regionPaths), ...likeAny('u.path', reach.orgPaths)];
-  if (reach.selfUserId && opts.self !== false) ors.push(sql<SqlBool>`m.user_id = ${reach.selfUserId}`);
-  return ors.length ? sql<SqlBool>`(${sql.join(ors, sql` or `)})` : sql<SqlBool>`false`;
+  return inReach(reach, { region: 'c.path', org: 'u.path', self: opts.self === false ? undefined : 'm.user_id' });
 }
 
 /** Activities in reach of staff grants: region (alias `ar`) or owner organisation (alias `ao`). */
 export function activityInReach(reach: Reach): Expression<SqlBool> {
-  if (reach.all) return sql<SqlBool>`true`;
-  const ors = [...likeAny('ar.path', reach.regionPaths), ...likeAny('ao.path', reach.orgPaths)];
-  return ors.length ? sql<SqlBool>`(${sql.join(ors, sql` or `)})` : sql<SqlBool>`false`;
+  return inReach(reach, { region: 'ar.path', org: 'ao.path' });
 }
