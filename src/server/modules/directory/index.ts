@@ -219,4 +219,4 @@ export { writableSides } from './directory.policy';
 export { textCondition } from './members.service';
 
 /** What the other modules use of the members (the caller's record, residence corrections). */
-export { announceResidenceChange, callerMember, correctResidence, memberById, memberOfUser, type MemberRecord, type ResidenceChange } from './member-record.service';
+export { announceResidenceChanges, callerMember, correctResidences, memberById, memberOfUser, type MemberRecord, type ResidenceChange } from './member-record.service';

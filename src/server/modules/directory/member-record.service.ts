@@ -1,12 +1,12 @@
 /**
  * What the directory publishes about members to the other modules (through its index.ts): the
  * caller's member record (read once per request), a member's record by id, and the residence
- * correction a confirmed registration asks for (the directory updates the member and announces
+ * corrections confirmed registrations ask for (the directory updates the member and announces
  * member.residence_changed).
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB, MemberStatus } from '../../db/schema';
-import { writeAudit, type AuditActor } from '../../platform/audit';
+import { writeAuditMany, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import type { Principal } from '../../platform/principal';
 import { cachedForPrincipal } from '../../platform/scope';
@@ -70,24 +70,41 @@ export interface ResidenceChange {
   toCommunityId: string;
 }
 
-/**
- * A registration confirmed at another community than the directory knows corrects the member's
- * residence (in the caller's transaction, audited). Returns the change to announce once committed
- * (announceResidenceChange), or null when the directory had it right already.
- */
-export async function correctResidence(trx: Kysely<DB>, input: { memberId: string; communityId: string; registrationId: string }, actor: AuditActor): Promise<ResidenceChange | null> {
-  const current = await trx.selectFrom('member').select('residence_region_id').where('id', '=', input.memberId).executeTakeFirst();
-  if (!current || current.residence_region_id === input.communityId) return null;
-  await trx
-    .updateTable('member')
-    .set({ residence_region_id: input.communityId, grid_region_id: null, building_region_id: null, updated_at: sql`now()` })
-    .where('id', '=', input.memberId)
-    .execute();
-  await writeAudit(trx, actor, { action: 'member.residence_corrected', entityType: 'member', entityId: input.memberId, after: { residenceRegionId: input.communityId, registrationId: input.registrationId } });
-  return { memberId: input.memberId, fromCommunityId: current.residence_region_id, toCommunityId: input.communityId };
+export interface ResidenceCorrection {
+  memberId: string;
+  communityId: string;
+  registrationId: string;
 }
 
-/** Tells the other modules a member's residence changed (after the change is committed). */
-export async function announceResidenceChange(ctx: AppContext, change: ResidenceChange, actor: AuditActor): Promise<void> {
-  await ctx.events.emit('member.residence_changed', { ...change, actor });
+/**
+ * Registrations confirmed at another community than the directory knows correct the members'
+ * residences (in the caller's transaction, one statement, audited). Returns the changes to
+ * announce once committed (announceResidenceChanges); a member the directory had right already
+ * is left alone.
+ */
+export async function correctResidences(trx: Kysely<DB>, corrections: readonly ResidenceCorrection[], actor: AuditActor): Promise<ResidenceChange[]> {
+  if (corrections.length === 0) return [];
+  const { rows } = await sql<{ member_id: string; from_id: string | null; community_id: string; registration_id: string }>`
+    with v as (
+      select * from unnest(${corrections.map((c) => c.memberId)}::uuid[], ${corrections.map((c) => c.communityId)}::uuid[], ${corrections.map((c) => c.registrationId)}::uuid[])
+        as v(member_id, community_id, registration_id)
+    ), old as (
+      select m.id, m.residence_region_id as from_id, v.community_id, v.registration_id
+      from member m join v on v.member_id = m.id
+      where m.residence_region_id is distinct from v.community_id
+    )
+    update member m set residence_region_id = old.community_id, grid_region_id = null, building_region_id = null, updated_at = now()
+    from old where m.id = old.id
+    returning m.id as member_id, old.from_id, old.community_id, old.registration_id`.execute(trx);
+  await writeAuditMany(
+    trx,
+    actor,
+    rows.map((c) => ({ action: 'member.residence_corrected', entityType: 'member', entityId: c.member_id, after: { residenceRegionId: c.community_id, registrationId: c.registration_id } })),
+  );
+  return rows.map((c) => ({ memberId: c.member_id, fromCommunityId: c.from_id, toCommunityId: c.community_id }));
+}
+
+/** Tells the other modules that members' residences changed (after the changes are committed). */
+export async function announceResidenceChanges(ctx: AppContext, changes: readonly ResidenceChange[], actor: AuditActor): Promise<void> {
+  for (const change of changes) await ctx.events.emit('member.residence_changed', { ...change, actor });
 }

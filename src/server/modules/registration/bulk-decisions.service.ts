@@ -15,15 +15,15 @@ import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden } from '../../platform/errors';
 import { notifyMany } from '../../platform/notifications';
 import type { Principal } from '../../platform/principal';
+import { inReach as reachCondition } from '../../platform/scope';
+import { announceResidenceChanges, correctResidences, type ResidenceChange } from '../directory';
 import { inReach, reachOf } from './registration.policy';
 import { CARD_PREFIX, filterRegistrations, selectRegistrations } from './registrations.service';
 
 /** Regions the caller decides in (community staff and above), as a condition on `c.path`. */
 function inDecideReach(principal: Principal) {
   const reach = reachOf(principal, 'registration.decide');
-  if (reach.all) return { all: true, paths: [] as string[], where: sql<SqlBool>`true` };
-  const ors = reach.regionPaths.map((p) => sql<SqlBool>`c.path like ${`${p}%`}`);
-  return { all: false, paths: reach.regionPaths, where: ors.length ? sql<SqlBool>`(${sql.join(ors, sql` or `)})` : sql<SqlBool>`false` };
+  return { all: reach.all, paths: reach.all ? [] : reach.regionPaths, where: reachCondition(reach, { region: 'c.path' }) };
 }
 
 export async function decideRegistrations(ctx: AppContext, principal: Principal, input: BulkRegistrationDecisionBody, actor: AuditActor): Promise<BulkRegistrationDecision> {
@@ -60,7 +60,8 @@ export async function decideRegistrations(ctx: AppContext, principal: Principal,
   if (rows.length === 0) return { decided: 0, items: [] };
 
   const ids = rows.map((r) => r.id);
-  return ctx.db.transaction().execute(async (trx) => {
+  let moved: ResidenceChange[] = [];
+  const result = await ctx.db.transaction().execute(async (trx) => {
     let cards: string[] = [];
     if (input.decision === 'confirm') {
       const seqs = await sql<{ seq: string }>`select nextval('registration_card_seq') as seq from generate_series(1, ${rows.length}::int)`.execute(trx);
@@ -70,16 +71,11 @@ export async function decideRegistrations(ctx: AppContext, principal: Principal,
         from unnest(${ids}::uuid[], ${cards}::text[]) as v(id, card_no)
         where r.id = v.id and r.status = 'pending'`.execute(trx);
       if (Number(done.numAffectedRows ?? 0) !== rows.length) throw conflict('REGISTRATION_STATE', 'Some registrations were decided meanwhile; nothing was changed');
-      // Members who said the directory had the wrong residence: confirming corrects it.
-      const corrected = await sql<{ member_id: string; community_id: string; registration_id: string }>`
-        update member m set residence_region_id = r.community_id, grid_region_id = null, building_region_id = null, updated_at = now()
-        from registration r
-        where r.id = any(${ids}::uuid[]) and r.residence_correction and r.member_id = m.id and m.residence_region_id is distinct from r.community_id
-        returning m.id as member_id, r.community_id, r.id as registration_id`.execute(trx);
-      await writeAuditMany(
+      // Members who said the directory had the wrong residence: confirming asks the directory to correct it.
+      moved = await correctResidences(
         trx,
+        rows.flatMap((r) => (r.residence_correction && r.member_id ? [{ memberId: r.member_id, communityId: r.community_id, registrationId: r.id }] : [])),
         actor,
-        corrected.rows.map((c) => ({ action: 'member.residence_corrected', entityType: 'member', entityId: c.member_id, after: { residenceRegionId: c.community_id, registrationId: c.registration_id } })),
       );
       await writeAuditMany(trx, actor, rows.map((r, i) => ({ action: 'registration.confirm', entityType: 'registration', entityId: r.id, after: { cardNo: cards[i], bulk: true } })));
       await notifyMany(
@@ -102,4 +98,6 @@ export async function decideRegistrations(ctx: AppContext, principal: Principal,
       items: rows.map((r, i) => ({ id: r.id, status: input.decision === 'confirm' ? ('confirmed' as const) : ('rejected' as const), cardNo: cards[i] ?? null })),
     };
   });
+  await announceResidenceChanges(ctx, moved, actor);
+  return result;
 }

@@ -26,7 +26,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import { announceResidenceChange, callerMember, correctResidence } from '../directory';
+import { announceResidenceChanges, callerMember, correctResidences } from '../directory';
 import { notify } from './notifications.service';
 import { inReach, reachOf, sidesOf } from './registration.policy';
 
@@ -260,14 +260,14 @@ export async function confirmRegistration(ctx: AppContext, principal: Principal,
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw conflict('REGISTRATION_STATE', 'The registration was decided meanwhile');
     // The member said the directory had the wrong residence: confirming asks the directory to correct it.
-    const moved = row.residence_correction && row.member_id ? await correctResidence(trx, { memberId: row.member_id, communityId: row.community_id, registrationId: id }, actor) : null;
+    const moved = row.residence_correction && row.member_id ? await correctResidences(trx, [{ memberId: row.member_id, communityId: row.community_id, registrationId: id }], actor) : [];
     await writeAudit(trx, actor, { action: 'registration.confirm', entityType: 'registration', entityId: id, after: { cardNo } });
     if (row.member_user_id) {
       await notify(trx, row.member_user_id, { kind: 'registration', title: '报到已确认', body: `${row.community_name}已确认您的报到，报到证号 ${cardNo}`, link: '/registration/me' });
     }
     return moved;
   });
-  if (moved) await announceResidenceChange(ctx, moved, actor);
+  await announceResidenceChanges(ctx, moved, actor);
   return getRegistration(ctx, principal, id);
 }
 
