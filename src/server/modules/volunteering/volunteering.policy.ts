@@ -4,7 +4,7 @@
  * organisation grants). A member organises only the activities he or she organises or whose
  * volunteer team he or she leads. Members see their own sign-ups, hours and certificates.
  */
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { scopeCovers, type Permission } from '../../../domain/access/roles';
 import type { DB } from '../../db/schema';
 import type { AppContext } from '../../platform/context';
