@@ -236,6 +236,6 @@ async function routes(fastify: FastifyInstance): Promise<void> {
 export const listsModule = defineModule({
   name: 'lists',
   routes,
-  tables: ['need', 'need_attachment', 'resource', 'project', 'project_need', 'project_resource', 'project_milestone', 'project_claim', 'progress_report', 'progress_report_attachment', 'project_sign_off', 'project_rating', 'claim_rule'],
+  tables: ['need', 'need_attachment', 'resource', 'project', 'project_need', 'project_resource', 'project_milestone', 'project_claim', 'progress_report', 'progress_report_attachment', 'project_sign_off', 'project_rating', 'claim_rule', 'match_term', 'suggestion_feedback'],
   seed: ({ db }) => seedLists(db),
 });
