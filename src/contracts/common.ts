@@ -25,7 +25,13 @@ export const PageQuery = {
 /** Null first: with type coercion on, Ajv would otherwise turn null into "" through the string branch. */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
-export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
+/** Keyset paging for long lists: the `nextCursor` of the page before (then `page` is not used). */
+export const CursorQuery = {
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, pattern: '^[A-Za-z0-9_-]+$' })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer(), nextCursor: Type.Optional(Nullable(Type.String({ description: 'where the next page starts (lists that take a cursor); null on the last page' }))) });
 
 export const Timestamp = Type.String({ format: 'date-time' });
 

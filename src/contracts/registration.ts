@@ -1,6 +1,6 @@
 /** Contract of the registration module: 双报到 (reporting in), cycles, pairings and agreements. */
 import Type, { type Static } from 'typebox';
-import { BulkIds, Nullable, PageQuery, Timestamp, Uuid } from './common';
+import { BulkIds, CursorQuery, Nullable, PageQuery, Timestamp, Uuid } from './common';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -65,6 +65,7 @@ export const RegistrationsQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 50 })),
     mine: Type.Optional(Type.Boolean({ description: 'only the caller’s own (member) registrations' })),
     ...PageQuery,
+    ...CursorQuery,
   },
   { additionalProperties: false },
 );

@@ -13,6 +13,7 @@ import type { AppContext } from '../../platform/context';
 import { sealIdNumber, sealPhone } from '../../platform/crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { pageOf } from '../../platform/paging';
 import { assertRegionInReach, directoryReach, householdInReach } from './directory.policy';
 import { textCondition } from './members.service';
 import { assertInside, requireRegion } from './places.repository';
@@ -98,18 +99,8 @@ export function filteredHouseholds(ctx: AppContext, principal: Principal, query:
 
 export async function listHouseholds(ctx: AppContext, principal: Principal, query: HouseholdsQuery): Promise<{ items: Household[]; total: number }> {
   const base = filteredHouseholds(ctx, principal, query);
-  const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = query.pageSize ?? 20;
-  const rows = await base
-    .orderBy(SORT[query.sort ?? 'address'], query.order ?? 'asc')
-    .orderBy('h.building_id')
-    .orderBy('h.unit_no')
-    .orderBy('h.room')
-    .orderBy('h.id')
-    .limit(pageSize)
-    .offset(((query.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: await withTags(ctx.db, rows), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, base, query, { order: [[SORT[query.sort ?? 'address'], query.order ?? 'asc'], ['h.building_id', 'asc'], ['h.unit_no', 'asc'], ['h.room', 'asc'], ['h.id', 'asc']] });
+  return { items: await withTags(ctx.db, rows), total };
 }
 
 export async function householdsWithTags(ctx: AppContext, rows: HouseholdRow[]): Promise<Household[]> {

@@ -20,6 +20,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { assertOrgInReach, assertRegionInReach, directoryReach, type DirectoryReach } from './directory.policy';
 import { escapeLike } from '../../platform/sql';
+import { pageOf } from '../../platform/paging';
 import { getOrg, getRegion, namesOf } from './places.repository';
 
 function selectOrgs(ctx: AppContext) {
@@ -90,15 +91,8 @@ export async function listOrganizations(ctx: AppContext, principal: Principal, q
     const id = query.regionId;
     q = q.where(sql<SqlBool>`orr.path like (select path from region where id = ${id}) || '%'`);
   }
-  const { total } = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = query.pageSize ?? 20;
-  const rows = await q
-    .orderBy(sql.ref(SORT[query.sort ?? 'name']), query.order ?? 'asc')
-    .orderBy('o.id')
-    .limit(pageSize)
-    .offset(((query.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: rows.map(toOrganization), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, q, query, { order: [[SORT[query.sort ?? 'name'], query.order ?? 'asc'], ['o.id', 'asc']] });
+  return { items: rows.map(toOrganization), total };
 }
 
 async function loadVisible(ctx: AppContext, principal: Principal, id: string) {

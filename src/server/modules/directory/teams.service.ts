@@ -11,6 +11,7 @@ import { badRequest, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { assertOrgInReach, directoryReach, memberInReach, type DirectoryReach } from './directory.policy';
 import { escapeLike } from '../../platform/sql';
+import { pageOf } from '../../platform/paging';
 import { memberQuery } from './members.service';
 import { requireOrg } from './places.repository';
 
@@ -52,10 +53,8 @@ export async function listTeams(ctx: AppContext, principal: Principal, query: Te
   let q = selectTeams(ctx, principal);
   if (query.organizationId) q = q.where('t.organization_id', '=', query.organizationId);
   if (query.q?.trim()) q = q.where('t.name', 'like', `%${escapeLike(query.q.trim())}%`);
-  const { total } = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = query.pageSize ?? 20;
-  const rows = await q.orderBy('o.name').orderBy('t.name').limit(pageSize).offset(((query.page ?? 1) - 1) * pageSize).execute();
-  return { items: rows.map(toTeam), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, q, query, { order: [['o.name', 'asc'], ['t.name', 'asc']] });
+  return { items: rows.map(toTeam), total };
 }
 
 export async function getTeam(ctx: AppContext, principal: Principal, id: string) {

@@ -13,6 +13,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { pageOf } from '../../platform/paging';
 import { memberById, type MemberRecord } from '../directory';
 import { actsForCommunity, isPaired, mayActForUnit } from './lists.policy';
 import { noticeAssigned } from './notices';
@@ -166,16 +167,8 @@ export async function listClaims(ctx: AppContext, principal: Principal, q: Claim
   let query = selectClaims(ctx.db).where(sql<SqlBool>`(${sql.join(ors, sql` or `)})`);
   if (q.status) query = query.where('k.status', '=', q.status);
   if (q.unitOrgId) query = query.where('k.unit_org_id', '=', q.unitOrgId);
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query
-    .orderBy(sql`case k.status when 'pending' then 0 when 'active' then 1 else 2 end`)
-    .orderBy('k.created_at', 'desc')
-    .orderBy('k.id')
-    .limit(pageSize)
-    .offset(((q.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: rows.map((k) => toClaim(k, true)), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [sql`case k.status when 'pending' then 0 when 'active' then 1 else 2 end`, ['k.created_at', 'desc'], ['k.id', 'asc']] });
+  return { items: rows.map((k) => toClaim(k, true)), total };
 }
 
 /** Frees a slot; a project under way with no active claim left goes back to open. */

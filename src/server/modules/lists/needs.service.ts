@@ -12,6 +12,7 @@ import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { containsPattern } from '../../platform/sql';
 import type { Principal } from '../../platform/principal';
+import { pageOf } from '../../platform/paging';
 import { actsForCommunity, communityRowVisible, reachOf } from './lists.policy';
 import { attachmentsFor, ownUploads } from './uploads.service';
 
@@ -92,16 +93,8 @@ export async function listNeeds(ctx: AppContext, principal: Principal, q: NeedsQ
   if (q.status) query = query.where('n.status', '=', q.status);
   if (q.category) query = query.where('n.category', '=', q.category);
   if (q.q) query = query.where((eb) => eb.or([eb('n.title', 'like', containsPattern(q.q!)), eb('n.description', 'like', containsPattern(q.q!))]));
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query
-    .orderBy(sql`case n.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`)
-    .orderBy('n.updated_at', 'desc')
-    .orderBy('n.id')
-    .limit(pageSize)
-    .offset(((q.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: await toNeeds(ctx.db, principal, rows), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [sql`case n.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`, ['n.updated_at', 'desc'], ['n.id', 'asc']] });
+  return { items: await toNeeds(ctx.db, principal, rows), total };
 }
 
 export async function loadNeed(ctx: AppContext, principal: Principal, id: string): Promise<NeedRow> {

@@ -13,6 +13,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { containsPattern } from '../../platform/sql';
 import { can, type Principal } from '../../platform/principal';
 import { localDate } from '../../platform/time';
+import { pageOf } from '../../platform/paging';
 import { COMMUNITY_ONLY, actingUnits, actsForCommunity, communityRowVisible, isPaired, loadMe, mayActForUnit, reachOf } from './lists.policy';
 import { attachmentsFor } from './uploads.service';
 import { poolChanged } from './suggestion-pool';
@@ -98,10 +99,8 @@ export async function listProjects(ctx: AppContext, principal: Principal, q: Pro
     query = query.where(sql<SqlBool>`exists (select 1 from project_claim k where k.project_id = p.id and k.status in ('pending', 'active') and (${sql.join(ors, sql` or `)}))`);
   }
   if (q.q) query = query.where((eb) => eb.or([eb('p.title', 'like', containsPattern(q.q!)), eb('p.goal', 'like', containsPattern(q.q!))]));
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query.orderBy('p.year', 'desc').orderBy('p.updated_at', 'desc').orderBy('p.id').limit(pageSize).offset(((q.page ?? 1) - 1) * pageSize).execute();
-  return { items: rows.map(toSummary), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['p.year', 'desc'], ['p.updated_at', 'desc'], ['p.id', 'asc']] });
+  return { items: rows.map(toSummary), total };
 }
 
 export async function loadProject(ctx: AppContext, principal: Principal, id: string): Promise<ProjectRow> {

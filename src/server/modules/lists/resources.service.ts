@@ -14,6 +14,7 @@ import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { containsPattern } from '../../platform/sql';
 import { grantsFor, type Principal } from '../../platform/principal';
+import { pageOf } from '../../platform/paging';
 import { actingUnits, mayActForUnit } from './lists.policy';
 import { poolChanged } from './suggestion-pool';
 
@@ -89,10 +90,8 @@ export async function listResources(ctx: AppContext, principal: Principal, q: Re
   if (q.category) query = query.where('r.category', '=', q.category);
   if (q.status) query = query.where('r.status', '=', q.status);
   if (q.q) query = query.where((eb) => eb.or([eb('r.title', 'like', containsPattern(q.q!)), eb('r.description', 'like', containsPattern(q.q!)), eb('u.name', 'like', containsPattern(q.q!))]));
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query.orderBy('r.updated_at', 'desc').orderBy('r.id').limit(pageSize).offset(((q.page ?? 1) - 1) * pageSize).execute();
-  return { items: await toResources(ctx, principal, rows), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['r.updated_at', 'desc'], ['r.id', 'asc']] });
+  return { items: await toResources(ctx, principal, rows), total };
 }
 
 export async function loadResource(ctx: AppContext, principal: Principal, id: string): Promise<ResourceRow> {

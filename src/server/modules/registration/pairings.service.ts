@@ -22,6 +22,7 @@ import type { Principal } from '../../platform/principal';
 import { notify } from './notifications.service';
 import { inReach, reachOf, sidesOf, type Side } from './registration.policy';
 import { localDateIn } from '../../platform/time';
+import { pageOf } from '../../platform/paging';
 import { today } from './registrations.service';
 
 // ---------- pairings ----------
@@ -117,10 +118,8 @@ export async function listPairings(ctx: AppContext, principal: Principal, q: Pai
       .where('p.status', '=', 'active')
       .where(sql<SqlBool>`not exists (select 1 from agreement a where a.pairing_id = p.id and a.status = 'signed_by_both' and a.term_start <= ${t} and a.term_end >= ${t})`);
   }
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query.orderBy('c.name').orderBy('u.name').limit(pageSize).offset(((q.page ?? 1) - 1) * pageSize).execute();
-  return { items: await toPairings(ctx.db, rows), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['c.name', 'asc'], ['u.name', 'asc']] });
+  return { items: await toPairings(ctx.db, rows), total };
 }
 
 async function loadPairing(ctx: AppContext, principal: Principal, id: string) {
@@ -259,10 +258,8 @@ export async function listAgreements(ctx: AppContext, principal: Principal, q: A
     const until = localDateIn(q.expiringWithinDays);
     query = query.where('a.status', '=', 'signed_by_both').where('a.term_end', '>=', t).where('a.term_end', '<=', until);
   }
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query.orderBy('a.term_end').orderBy('a.id').limit(pageSize).offset(((q.page ?? 1) - 1) * pageSize).execute();
-  return { items: await toAgreements(ctx.db, rows), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['a.term_end', 'asc'], ['a.id', 'asc']] });
+  return { items: await toAgreements(ctx.db, rows), total };
 }
 
 async function loadAgreement(ctx: AppContext, principal: Principal, id: string) {

@@ -26,6 +26,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { pageOf } from '../../platform/paging';
 import { announceResidenceChanges, callerMember, correctResidences } from '../directory';
 import { notify } from './notifications.service';
 import { inReach, reachOf, sidesOf } from './registration.policy';
@@ -158,17 +159,10 @@ export function filterRegistrations<Q extends ReturnType<typeof selectRegistrati
   return out;
 }
 
-export async function listRegistrations(ctx: AppContext, principal: Principal, q: RegistrationsQuery): Promise<{ items: Registration[]; total: number }> {
+export async function listRegistrations(ctx: AppContext, principal: Principal, q: RegistrationsQuery): Promise<{ items: Registration[]; total: number; nextCursor?: string | null }> {
   const query = filterRegistrations(selectRegistrations(ctx.db).where(inReach(reachOf(principal, 'registration.read'), { member: true })), q, principal);
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query
-    .orderBy('r.applied_at', 'desc')
-    .orderBy('r.id')
-    .limit(pageSize)
-    .offset(((q.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: rows.map(toRegistration), total: Number(total) };
+  const { rows, total, nextCursor } = await pageOf(ctx, query, q, { order: [['r.applied_at', 'desc'], ['r.id', 'asc']], keyset: true });
+  return { items: rows.map(toRegistration), total, nextCursor };
 }
 
 async function loadVisible(ctx: AppContext, principal: Principal, id: string) {
@@ -407,34 +401,20 @@ function missingUnits(db: Kysely<DB>, principal: Principal, cycleId: string, q: 
 export async function listMissing(ctx: AppContext, principal: Principal, q: MissingQuery): Promise<{ items: MissingEntry[]; total: number }> {
   const cycle = await cycleFor(ctx.db, q.cycleId);
   if (!cycle) return { items: [], total: 0 };
-  const pageSize = q.pageSize ?? 20;
-  const offset = ((q.page ?? 1) - 1) * pageSize;
   if (q.kind === 'member') {
     const base = missingMembers(ctx.db, principal, cycle.id, q);
-    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await base
-      .select(['m.id', 'm.name', 'm.phone_masked', 'u.id as unit_id', 'u.name as unit_name', 'c.id as community_id', 'c.name as community_name', 'st.name as street_name'])
-      .orderBy('c.name')
-      .orderBy('m.name_initials')
-      .limit(pageSize)
-      .offset(offset)
-      .execute();
+    const columns = ['m.id', 'm.name', 'm.phone_masked', 'u.id as unit_id', 'u.name as unit_name', 'c.id as community_id', 'c.name as community_name', 'st.name as street_name'] as const;
+    const { rows, total } = await pageOf(ctx, base.select(columns), q, { count: base, order: [['c.name', 'asc'], ['m.name_initials', 'asc']] });
     return {
-      total: Number(total),
+      total,
       items: rows.map((r) => ({ kind: 'member', memberId: r.id, memberName: r.name, memberPhoneMasked: r.phone_masked, unitOrgId: r.unit_id, unitName: r.unit_name, communityId: r.community_id, communityName: r.community_name, streetName: r.street_name })),
     };
   }
   const base = missingUnits(ctx.db, principal, cycle.id, q);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(['u.id as unit_id', 'u.name as unit_name', 'c.id as community_id', 'c.name as community_name', 'st.name as street_name'])
-    .orderBy('c.name')
-    .orderBy('u.name')
-    .limit(pageSize)
-    .offset(offset)
-    .execute();
+  const columns = ['u.id as unit_id', 'u.name as unit_name', 'c.id as community_id', 'c.name as community_name', 'st.name as street_name'] as const;
+  const { rows, total } = await pageOf(ctx, base.select(columns), q, { count: base, order: [['c.name', 'asc'], ['u.name', 'asc']] });
   return {
-    total: Number(total),
+    total,
     items: rows.map((r) => ({ kind: 'unit', memberId: null, memberName: null, memberPhoneMasked: null, unitOrgId: r.unit_id, unitName: r.unit_name, communityId: r.community_id, communityName: r.community_name, streetName: r.street_name })),
   };
 }

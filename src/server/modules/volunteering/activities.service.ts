@@ -18,6 +18,7 @@ import { containsPattern } from '../../platform/sql';
 import { ZONE } from '../../platform/time';
 import { findActivity, placeOf, selectActivities, type ActivityRow } from './activities.repository';
 import { notifyMany } from '../../platform/notifications';
+import { pageOf } from '../../platform/paging';
 import { rulesFor, currentYear } from './settings.service';
 import { activityInReach, memberOf, reachOf, staffCovers, unitServesIn, type MemberSelf } from './volunteering.policy';
 
@@ -158,17 +159,10 @@ export async function listActivities(ctx: AppContext, principal: Principal, q: A
     }
     query = query.where(sql<SqlBool>`(${sql.join(ors, sql` or `)})`);
   }
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
   const ascending = q.joinable || q.from !== undefined;
-  const rows = await query
-    .orderBy('a.starts_at', ascending ? 'asc' : 'desc')
-    .orderBy('a.id')
-    .limit(pageSize)
-    .offset(((q.page ?? 1) - 1) * pageSize)
-    .execute();
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['a.starts_at', ascending ? 'asc' : 'desc'], ['a.id', 'asc']] });
   const mine = await mySignups(ctx, v.member?.id, rows.map((r) => r.id));
-  return { items: rows.map((r) => toActivity(r, v, mine.get(r.id))), total: Number(total) };
+  return { items: rows.map((r) => toActivity(r, v, mine.get(r.id))), total };
 }
 
 export async function getActivity(ctx: AppContext, principal: Principal, id: string): Promise<Activity> {

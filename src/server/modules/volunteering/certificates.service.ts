@@ -15,6 +15,7 @@ import type { Principal } from '../../platform/principal';
 import { isSelfRole } from '../../platform/scope';
 import { maskName } from '../../platform/crypto';
 import { localDate } from '../../platform/time';
+import { pageOf } from '../../platform/paging';
 import { memberInReach, reachOf, staffCovers } from './volunteering.policy';
 
 const KIND_ZH: Record<string, string> = {
@@ -155,11 +156,9 @@ export async function listCertificates(ctx: AppContext, principal: Principal, q:
   let query = selectCertificates(ctx).where(inReach(principal));
   if (q.mine) query = query.where('m.user_id', '=', principal.userId);
   if (q.memberId) query = query.where('s.member_id', '=', q.memberId);
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query.orderBy('s.issued_on', 'desc').orderBy('s.cert_no', 'desc').limit(pageSize).offset(((q.page ?? 1) - 1) * pageSize).execute();
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['s.issued_on', 'desc'], ['s.cert_no', 'desc']] });
   return {
-    total: Number(total),
+    total,
     items: rows.map((r) => ({ id: r.id, certNo: r.cert_no, memberId: r.member_id, name: r.name, periodFrom: String(r.period_from), periodTo: String(r.period_to), hours: toHours(r.minutes), issuerName: r.issuer_name, issuedOn: String(r.issued_on) })),
   };
 }

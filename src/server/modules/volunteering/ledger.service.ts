@@ -17,6 +17,7 @@ import type { Principal } from '../../platform/principal';
 import { ZONE } from '../../platform/time';
 import { bulkRefused, uniqueIds, type BulkRefusal } from '../../platform/bulk';
 import { notifyMany } from '../../platform/notifications';
+import { pageOf } from '../../platform/paging';
 import { currentYear, rulesFor } from './settings.service';
 import { activityInReach, canManage, memberInReach, reachOf, requireMember } from './volunteering.policy';
 
@@ -139,15 +140,8 @@ export async function listEntries(ctx: AppContext, principal: Principal, q: Hour
   if (q.method) query = query.where('h.method', '=', q.method);
   if (q.from) query = query.where('h.service_date', '>=', q.from);
   if (q.to) query = query.where('h.service_date', '<=', q.to);
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query
-    .orderBy('h.service_date', 'desc')
-    .orderBy('h.id')
-    .limit(pageSize)
-    .offset(((q.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: rows.map(toEntry), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['h.service_date', 'desc'], ['h.id', 'asc']] });
+  return { items: rows.map(toEntry), total };
 }
 
 /** Every version of an entry, oldest first: the member's own, or one the caller organises or oversees. */
@@ -250,15 +244,8 @@ export async function listRequests(ctx: AppContext, principal: Principal, q: Hou
   if (q.status) query = query.where('r.status', '=', q.status);
   if (q.kind) query = query.where('r.kind', '=', q.kind);
   if (q.activityId) query = query.where('a.id', '=', q.activityId);
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id')
-    .limit(pageSize)
-    .offset(((q.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: rows.map(toRequest), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['r.created_at', 'desc'], ['r.id', 'asc']] });
+  return { items: rows.map(toRequest), total };
 }
 
 export async function createRequest(ctx: AppContext, principal: Principal, input: CreateHourRequestBody, actor: AuditActor): Promise<HourRequest> {

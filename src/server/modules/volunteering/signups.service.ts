@@ -14,6 +14,7 @@ import { writeSheet } from '../../platform/xlsx';
 import { loadManaged, promoteWaitlist, promotedNotices, toActivity } from './activities.service';
 import { findActivity, type ActivityRow } from './activities.repository';
 import { notifyMany } from '../../platform/notifications';
+import { pageOf } from '../../platform/paging';
 import { SignupBatcher } from './signup-batcher';
 import { requireMember } from './volunteering.policy';
 
@@ -157,15 +158,8 @@ export async function listMySignups(ctx: AppContext, principal: Principal, q: My
   let query = selectSignups(ctx).where('s.member_id', '=', member.id);
   if (q.status) query = query.where('s.status', '=', q.status);
   if (q.upcoming) query = query.where('a.ends_at', '>', new Date());
-  const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const pageSize = q.pageSize ?? 20;
-  const rows = await query
-    .orderBy('a.starts_at', q.upcoming ? 'asc' : 'desc')
-    .orderBy('s.id')
-    .limit(pageSize)
-    .offset(((q.page ?? 1) - 1) * pageSize)
-    .execute();
-  return { items: rows.map(toSignup), total: Number(total) };
+  const { rows, total } = await pageOf(ctx, query, q, { order: [['a.starts_at', q.upcoming ? 'asc' : 'desc'], ['s.id', 'asc']] });
+  return { items: rows.map(toSignup), total };
 }
 
 // ---------- the roster ----------
