@@ -141,20 +141,13 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** The same sequence as `rng`, with helpers to draw from it. */
 export class Rng {
-  #state: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number | string) {
-    this.#state = typeof seed === 'number' ? seed >>> 0 : hash32(seed);
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = rng(typeof seed === 'number' ? seed : hash32(seed));
   }
 
   /** An integer in [min, max]. */

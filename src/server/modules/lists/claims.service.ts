@@ -117,7 +117,7 @@ export async function assignClaim(ctx: AppContext, principal: Principal, project
   return getClaim(ctx, id, principal);
 }
 
-function selectClaims(db: AppContext['db']) {
+export function selectClaims(db: AppContext['db']) {
   return db
     .selectFrom('project_claim as k')
     .innerJoin('project as p', 'p.id', 'k.project_id')
@@ -127,7 +127,8 @@ function selectClaims(db: AppContext['db']) {
 }
 type ClaimRow = Awaited<ReturnType<ReturnType<typeof selectClaims>['executeTakeFirstOrThrow']>>;
 
-function toClaim(k: ClaimRow, mine: boolean): Claim {
+/** A claim as shown; `mine` when the caller is the claimant (who may answer while it is open). */
+export function toClaim(k: ClaimRow, mine: boolean): Claim {
   return {
     id: k.id,
     projectId: k.project_id,

@@ -15,6 +15,7 @@ import { can, type Principal } from '../../platform/principal';
 import { localDate } from '../../platform/time';
 import { pageOf } from '../../platform/paging';
 import { COMMUNITY_ONLY, actingUnits, actsForCommunity, communityRowVisible, isPaired, loadMe, mayActForUnit, reachOf } from './lists.policy';
+import { selectClaims, toClaim } from './claims.service';
 import { attachmentsFor } from './uploads.service';
 import { poolChanged } from './suggestion-pool';
 
@@ -132,14 +133,7 @@ export async function getProject(ctx: AppContext, principal: Principal, id: stri
       .orderBy('r.title')
       .execute(),
     db.selectFrom('project_milestone').select(['id', 'title', 'due_on', 'done_at']).where('project_id', '=', id).orderBy('sort_order').orderBy('due_on').execute(),
-    db
-      .selectFrom('project_claim as k')
-      .leftJoin('organization as u', 'u.id', 'k.unit_org_id')
-      .leftJoin('member as m', 'm.id', 'k.member_id')
-      .select(['k.id', 'k.kind', 'k.status', 'k.unit_org_id', 'u.name as unit_name', 'k.member_id', 'm.name as member_name', 'k.note', 'k.decline_reason', 'k.created_at', 'k.decided_at'])
-      .where('k.project_id', '=', id)
-      .orderBy('k.created_at')
-      .execute(),
+    selectClaims(db).where('k.project_id', '=', id).orderBy('k.created_at').execute(),
     db
       .selectFrom('progress_report as pr')
       .innerJoin('project_milestone as m', 'm.id', 'pr.milestone_id')
@@ -179,22 +173,7 @@ export async function getProject(ctx: AppContext, principal: Principal, id: stri
     needs,
     resources: resources.map((r) => ({ id: r.id, title: r.title, unitName: r.unit_name })),
     milestones: milestones.map((m) => ({ id: m.id, title: m.title, dueOn: m.due_on, doneAt: m.done_at?.toISOString() ?? null, overdue: m.done_at === null && m.due_on < today })),
-    claims: claims.map((k) => ({
-      id: k.id,
-      projectId: id,
-      projectTitle: p.title,
-      kind: k.kind,
-      status: k.status,
-      unitOrgId: k.unit_org_id,
-      unitName: k.unit_name,
-      memberId: k.member_id,
-      memberName: k.member_name,
-      note: k.note,
-      declineReason: k.decline_reason,
-      createdAt: k.created_at.toISOString(),
-      decidedAt: k.decided_at?.toISOString() ?? null,
-      canRespond: (k.status === 'pending' || k.status === 'active') && mine(k),
-    })),
+    claims: claims.map((k) => toClaim(k, mine(k))),
     reports: reports.map((r) => ({
       id: r.id,
       milestoneId: r.milestone_id,
