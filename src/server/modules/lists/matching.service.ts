@@ -54,7 +54,7 @@ export async function removeMatchTerm(ctx: AppContext, id: string, actor: AuditA
 }
 
 export async function giveSuggestionFeedback(ctx: AppContext, principal: Principal, needId: string, resourceId: string, input: SuggestionFeedbackBody, actor: AuditActor): Promise<SuggestionFeedback> {
-  const reach = await reachOf(ctx.db, principal, 'lists.need.read');
+  const reach = await reachOf(ctx, principal, 'lists.need.read');
   const need = await ctx.db
     .selectFrom('need as n')
     .innerJoin('region as c', 'c.id', 'n.community_id')
@@ -92,7 +92,7 @@ export async function myFeedback(ctx: AppContext, principal: Principal, needId: 
 }
 
 export async function exportFeedback(ctx: AppContext, principal: Principal): Promise<FeedbackExport> {
-  const reach = await reachOf(ctx.db, principal, 'lists.match.manage');
+  const reach = await reachOf(ctx, principal, 'lists.match.manage');
   const votes = await ctx.db
     .selectFrom('suggestion_feedback as f')
     .innerJoin('need as n', 'n.id', 'f.need_id')
