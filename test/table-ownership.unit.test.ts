@@ -51,6 +51,12 @@ const published = new Set<string>(PUBLISHED_READS);
  * fails the test, and so does an entry no longer needed.
  */
 const NOT_YET_MOVED = new Set<string>([
+  // accounts (members' own accounts, activation): users, role assignments, members, households, registrations.
+  'accounts -> app_user',
+  'accounts -> household',
+  'accounts -> member',
+  'accounts -> registration',
+  'accounts -> role_assignment',
   // admin and auth manage accounts: they read the users, sessions and login throttle directly.
   'admin -> app_user',
   'admin -> audit_event',
@@ -77,6 +83,12 @@ const NOT_YET_MOVED = new Set<string>([
 
 /** Writes not yet moved behind the platform's or the owner's functions, as `module -> table`. */
 const WRITES_NOT_YET_MOVED = new Set<string>([
+  // accounts links members to their accounts: the directory should own the member side.
+  'accounts -> app_user',
+  'accounts -> household',
+  'accounts -> member',
+  'accounts -> password_history',
+  'accounts -> role_assignment',
   'admin -> app_user',
   'admin -> password_history',
   'auth -> login_failure',

@@ -9,7 +9,8 @@ import type { MemberAccount, SetupStatus } from '../../../contracts/accounts';
 import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { conflict, forbidden, notFound } from '../../platform/errors';
-import { hasSystemScope, isSelfRole, type Principal } from '../../platform/principal';
+import { hasSystemScope, type Principal } from '../../platform/principal';
+import { isSelfRole } from '../../platform/scope';
 import { writableSides } from '../directory';
 import { memberRoleScope, selectMembersForAccounts, type MemberForAccount } from './accounts.repository';
 
