@@ -54,3 +54,9 @@ export const errorResponses = {
   409: ErrorBody,
   429: ErrorBody,
 } as const;
+
+/** A file answer (a spreadsheet, an image), documented as binary. */
+export const Binary = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });
+
+/** A plain-text answer (an iCalendar feed). */
+export const Text = Type.Unsafe<string>({ type: 'string' });
