@@ -6,8 +6,9 @@
 //   /lists/projects[?year=&communityId=&claimable=&mine=]  the year's projects (项目清单)  (lists.project.read)
 //   /lists/projects/:id                a project: claims, milestones, reports, sign-off, ratings (lists.project.read)
 //   /lists/claim-rule[?year=]          each unit claims at least N projects a year        (lists.project.read)
+//   /lists/match-terms                 the matching dictionary and the feedback export   (lists.match.manage)
 //   /wall/lists/:communityId[?year=]   a community's wall screen, public (outside the signed-in layout)
-import { AimOutlined, BarChartOutlined, GiftOutlined, ProjectOutlined } from '@ant-design/icons';
+import { AimOutlined, BarChartOutlined, BookOutlined, GiftOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
 import type { NavGroup } from '../../lib/webModule';
 import { RequirePermission } from '../../app/RequirePermission';
@@ -41,6 +42,11 @@ export const listsRoutes: RouteObject[] = [
     path: 'lists/claim-rule',
     element: <RequirePermission permission={['lists.project.read', 'lists.need.read']} />,
     children: [{ index: true, lazy: () => import('./pages/ClaimRulePage').then((m) => ({ Component: m.ClaimRulePage })) }],
+  },
+  {
+    path: 'lists/match-terms',
+    element: <RequirePermission permission="lists.match.manage" />,
+    children: [{ index: true, lazy: () => import('./pages/MatchDictionaryPage').then((m) => ({ Component: m.MatchDictionaryPage })) }],
   },
 ];
 
@@ -87,6 +93,14 @@ export const listsNav: NavGroup = {
       // Staff, units and members (a resident reads only projects).
       permission: ['lists.project.read', 'lists.need.read'],
       testId: 'menu-lists-claim-rule',
+    },
+    {
+      key: 'lists-match-terms',
+      path: '/lists/match-terms',
+      label: 'nav.lists.dictionary',
+      icon: <BookOutlined />,
+      permission: 'lists.match.manage',
+      testId: 'menu-lists-dictionary',
     },
   ],
 };

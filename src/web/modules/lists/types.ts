@@ -43,3 +43,4 @@ export type {
   UploadBody,
   Wall,
 } from '../../../contracts/lists';
+export type { MatchDictionary, MatchTerm } from '../../../contracts/matching';
