@@ -26,6 +26,7 @@ const YEAR = 2026;
 
 interface Detail {
   id: string;
+  title: string;
   status: string;
   slotsTaken: number;
   claimSlots: number;
@@ -205,7 +206,7 @@ describeStores('three lists: projects, claims, progress', (store) => {
       expect(assigned.json()).toMatchObject({ kind: 'assigned', status: 'pending' });
       // The unit's administrator is told, with a link to the project.
       const told = (await unit.get('/api/v1/notifications')).json<{ items: { kind: string; link: string | null }[] }>().items;
-      expect(told).toContainEqual(expect.objectContaining({ kind: 'project_assigned', link: `/lists/projects/${p.id}` }));
+      expect(told).toContainEqual(expect.objectContaining({ kind: 'lists.claim.assigned', params: { projectTitle: p.title }, link: `/lists/projects/${p.id}` }));
       expect((await community.get(`${API}/projects/${p.id}`)).json()).toMatchObject({ slotsTaken: 1, status: 'open' });
       // Only the assignee answers.
       expect((await community.post(`${API}/claims/${assigned.json().id}/accept`)).statusCode).toBe(403);
@@ -257,8 +258,8 @@ describeStores('three lists: projects, claims, progress', (store) => {
       expect(back.json()).toMatchObject({ status: 'in_progress', signOffs: [{ decision: 'sent_back', reason: '请补充施工后照片' }] });
       expect(await audited('lists.project.send_back', p.id)).toBe(true);
       // The claimant hears why.
-      const notices = (await unit.get('/api/v1/notifications')).json<{ items: { kind: string; body: string; link: string | null }[] }>().items;
-      expect(notices).toContainEqual(expect.objectContaining({ kind: 'project_sent_back', body: '请补充施工后照片', link: `/lists/projects/${p.id}` }));
+      const notices = (await unit.get('/api/v1/notifications')).json<{ items: { kind: string; params: object; link: string | null }[] }>().items;
+      expect(notices).toContainEqual(expect.objectContaining({ kind: 'lists.project.sent_back', params: { projectTitle: p.title, reason: '请补充施工后照片' }, link: `/lists/projects/${p.id}` }));
 
       expect((await resident.post(`${API}/projects/${p.id}/ratings`, { stars: 5 })).json().error.code).toBe('PROJECT_STATE');
       await unit.post(`${API}/projects/${p.id}/milestones/${m2!.id}/reports`, { note: '补充照片', attachmentIds: [photo.id] });
@@ -268,7 +269,7 @@ describeStores('three lists: projects, claims, progress', (store) => {
       expect(done.json()).toMatchObject({ status: 'completed' });
       expect(await audited('lists.project.sign_off', p.id)).toBe(true);
       expect((await unit.get('/api/v1/notifications')).json<{ items: { kind: string; link: string | null }[] }>().items).toContainEqual(
-        expect.objectContaining({ kind: 'project_signed_off', link: `/lists/projects/${p.id}` }),
+        expect.objectContaining({ kind: 'lists.project.signed_off', link: `/lists/projects/${p.id}` }),
       );
       expect((await community.post(`${API}/projects/${p.id}/sign-off`, { decision: 'approve' })).statusCode).toBe(409);
 

@@ -493,11 +493,10 @@ describeStores('registration: pairings and agreements', (store) => {
       expect(sent).toBe(2);
       expect(await remindExpiringAgreements(t.app.ctx)).toBe(0);
       for (const c of [community, unit]) {
-        const notes = (await c.get('/api/v1/notifications')).json().items as Array<{ kind: string; title: string; body: string; link: string }>;
-        expect(notes.filter((n) => n.kind === 'agreement_expiring')).toEqual([
-          expect.objectContaining({ title: '共建协议即将到期：幸福社区与市税务局结对共建协议', link: `/registration/agreements/${a.main}` }),
+        const notes = (await c.get('/api/v1/notifications')).json().items as Array<{ kind: string; params: Record<string, unknown>; link: string }>;
+        expect(notes.filter((n) => n.kind === 'agreement.expiring')).toEqual([
+          expect.objectContaining({ params: { agreementTitle: '幸福社区与市税务局结对共建协议', termEnd: day(20) }, link: `/registration/agreements/${a.main}` }),
         ]);
-        expect(notes[0]!.body).toContain(day(20));
       }
       for (const c of [heping, supervisor, street]) {
         expect((await c.get('/api/v1/notifications')).json().items).toEqual([]);

@@ -56,7 +56,7 @@ describeStores('registration: reminders', (store) => {
     return res.json<{ sent: number }>().sent;
   };
   const reminders = async (userId: string) =>
-    t.database.db.selectFrom('notification').selectAll().where('user_id', '=', userId).where('kind', '=', 'registration_reminder').orderBy('created_at').execute();
+    t.database.db.selectFrom('notification').selectAll().where('user_id', '=', userId).where('kind', 'in', ['registration.reminder', 'registration.unit_reminder']).orderBy('created_at').execute();
   const maxAuditId = async () =>
     Number((await t.database.db.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
 
@@ -103,8 +103,8 @@ describeStores('registration: reminders', (store) => {
       expect(await remind(community, { kind: 'member' })).toBe(0);
       for (const account of ['member', 'li.na']) {
         const notes = await reminders(users[account]!);
-        expect(notes.map((n) => [n.title, n.link, n.dedupe_key]), account).toEqual([['请到幸福社区报到', '/registration/me', `reg-reminder:${cycleId}`]]);
-        expect(notes[0]!.body).toContain(day(30));
+        expect(notes.map((n) => [n.kind, n.link, n.dedupe_key]), account).toEqual([['registration.reminder', '/registration/me', `reg-reminder:${cycleId}`]]);
+        expect(notes[0]!.params).toMatchObject({ communityName: '幸福社区', endsOn: day(30) });
       }
       // 杨帆 lives in 和平社区: not the community's to remind.
       expect(await reminders(users['yang.fan']!)).toEqual([]);
@@ -121,12 +121,12 @@ describeStores('registration: reminders', (store) => {
       expect(res.statusCode, res.body).toBe(201);
       // The unit reaches its employees: 张伟 (reported in) and 杨帆.
       expect(await remind(unit, { kind: 'member' })).toBe(1);
-      expect((await reminders(users['yang.fan']!)).map((n) => n.title)).toEqual(['请到和平社区报到']);
+      expect((await reminders(users['yang.fan']!)).map((n) => n.params)).toMatchObject([{ communityName: '和平社区' }]);
       expect(await reminders(MEMBER_USER)).toEqual([]);
       // The supervisor reaches everybody: only 李娜 is left to remind (赵磊 has no account).
       expect(await remind(supervisor, { kind: 'member' })).toBe(1);
       expect(await remind(supervisor, { kind: 'member' })).toBe(0);
-      expect((await reminders(users['li.na']!)).map((n) => n.title)).toEqual(['请到幸福社区报到']);
+      expect((await reminders(users['li.na']!)).map((n) => n.params)).toMatchObject([{ communityName: '幸福社区' }]);
       // Narrowed to one region.
       expect(await remind(admin, { kind: 'member', regionId: HEPING })).toBe(0);
     });
@@ -135,7 +135,7 @@ describeStores('registration: reminders', (store) => {
       expect(await remind(community, { kind: 'member' })).toBe(2);
       const res = await answered('GET /notifications', member.get('/api/v1/notifications'));
       expect(res.json().unread).toBe(1);
-      expect(res.json().items[0]).toMatchObject({ kind: 'registration_reminder', title: '请到幸福社区报到', readAt: null });
+      expect(res.json().items[0]).toMatchObject({ kind: 'registration.reminder', params: { communityName: '幸福社区' }, readAt: null });
     });
   });
 
@@ -155,7 +155,9 @@ describeStores('registration: reminders', (store) => {
       expect(await remind(community, { kind: 'unit' })).toBe(0);
       expect(await remind(supervisor, { kind: 'unit' })).toBe(1);
       expect(await remind(supervisor, { kind: 'unit' })).toBe(0);
-      expect((await reminders(UNIT_USER)).map((n) => [n.title, n.link])).toEqual([['临江市税务局机关党支部尚未到翠湖社区报到', '/registration/pairings']]);
+      expect((await reminders(UNIT_USER)).map((n) => [n.kind, n.params, n.link])).toMatchObject([
+        ['registration.unit_reminder', { unitName: '临江市税务局机关党支部', communityName: '翠湖社区' }, '/registration/pairings'],
+      ]);
     });
   });
 });

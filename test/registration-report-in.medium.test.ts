@@ -51,8 +51,7 @@ interface RegistrationBody {
 interface NotificationBody {
   id: string;
   kind: string;
-  title: string;
-  body: string;
+  params: Record<string, string | number>;
   link: string | null;
   readAt: string | null;
 }
@@ -610,22 +609,21 @@ describeStores('registration: reporting in', (store) => {
       expect(res.statusCode).toBe(200);
       const items = res.json().items as NotificationBody[];
       const { card_no } = await regRow(regs.chen);
-      expect(items.map((n) => n.title).sort()).toEqual(['报到已确认', '报到未通过'].sort());
-      expect(items.find((n) => n.title === '报到未通过')).toMatchObject({ kind: 'registration', readAt: null });
-      expect(items.find((n) => n.title === '报到未通过')!.body).toContain('请补充在职证明');
-      expect(items.find((n) => n.title === '报到已确认')!.body).toContain(card_no!);
+      expect(items.map((n) => n.kind).sort()).toEqual(['registration.confirmed', 'registration.rejected']);
+      expect(items.find((n) => n.kind === 'registration.rejected')).toMatchObject({ params: { reason: '请补充在职证明' }, link: '/registration/me', readAt: null });
+      expect(items.find((n) => n.kind === 'registration.confirmed')!.params).toMatchObject({ cardNo: card_no! });
       expect(res.json().unread).toBe(2);
       // Each member is told of his own decisions only.
       const zhou = (await zhouClient.get('/api/v1/notifications')).json();
-      expect(zhou.items.map((n: NotificationBody) => n.title)).toEqual(['报到已确认']);
+      expect(zhou.items.map((n: NotificationBody) => n.kind)).toEqual(['registration.confirmed']);
       const wu = (await wuClient.get('/api/v1/notifications')).json();
-      expect(wu.items.map((n: NotificationBody) => n.body)).toEqual([expect.stringContaining('和平社区')]);
-      expect((await community.get('/api/v1/notifications')).json()).toEqual({ items: [], unread: 0 });
+      expect(wu.items.map((n: NotificationBody) => n.params.communityName)).toEqual(['和平社区']);
+      expect((await community.get('/api/v1/notifications')).json()).toEqual({ items: [], total: 0, unread: 0 });
     });
 
     it('marks a notification read, only the caller’s own', async () => {
       const mine = (await member.get('/api/v1/notifications')).json().items as NotificationBody[];
-      const target = mine.find((n) => n.title === '报到未通过')!;
+      const target = mine.find((n) => n.kind === 'registration.rejected')!;
       const read = await member.post(`/api/v1/notifications/${target.id}/read`);
       expect(read.statusCode).toBe(204);
       const after = (await member.get('/api/v1/notifications')).json();

@@ -136,9 +136,9 @@ describeStores('volunteering: quotas, certificates, calendar', (store) => {
     expect(await remindBehind(ctx, { now: early })).toEqual({ sent: 0 });
     const sent = await remindBehind(ctx, { now: late });
     expect(sent.sent).toBeGreaterThanOrEqual(3);
-    const notes = await t.database.db.selectFrom('notification').selectAll().where('kind', '=', 'volunteering_quota').where('user_id', '=', idle.userId).execute();
+    const notes = await t.database.db.selectFrom('notification').selectAll().where('kind', '=', 'volunteering.quota_behind').where('user_id', '=', idle.userId).execute();
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.title).toContain('志愿服务时长尚差');
+    expect(notes[0]!.params).toMatchObject({ year: q.year, quarter: q.quarter, hoursRequired: expect.any(Number) as number });
     expect(await remindBehind(ctx, { now: late })).toEqual({ sent: 0 });
     // Staff may send it for their scope at any time (still once per member and quarter).
     const manual = await community.post('/api/v1/volunteering/quota/reminders', {});

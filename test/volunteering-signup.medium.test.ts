@@ -92,7 +92,7 @@ describeStores('volunteering: sign-up', (store) => {
     const mine = await members[4]!.client.get(`/api/v1/volunteering/activities/${id}`);
     expect(mine.json().mySignup).toMatchObject({ status: 'waitlisted', position: 1 });
     const note = await members[3]!.client.get('/api/v1/notifications');
-    expect(note.json().items.some((n: { kind: string }) => n.kind === 'volunteering_promoted')).toBe(true);
+    expect(note.json().items.some((n: { kind: string }) => n.kind === 'volunteering.promoted')).toBe(true);
     const audit = await auditSince(t, since);
     expect(audit.filter((a) => a.action === 'volunteering.signup.cancel')).toHaveLength(2);
     // Signing up again after cancelling joins the end of the line.

@@ -17,6 +17,7 @@ import type { Database } from './db/database';
 import type { AppContext } from './platform/context';
 import { PersonalDataCipher } from './platform/crypto';
 import { EventBus, type DomainEvents } from './platform/events';
+import { createLiveBus } from './platform/live';
 import { AppError, registerErrorHandling } from './platform/errors';
 import { registerGuard, type DeclaredRoute } from './platform/guard';
 import { boundedDateFormats, registerInputChecks } from './platform/input';
@@ -85,7 +86,9 @@ export async function buildApp(config: Config, database: Database, options: Buil
     cipher: new PersonalDataCipher(secrets.encryptionKey),
     log: app.log,
     events: new EventBus((err, event) => app.log.error({ err, event }, 'event handler failed')),
+    live: createLiveBus(database, { onError: (err, what) => app.log.error({ err }, what) }),
   };
+  app.addHook('onClose', async () => ctx.live.close());
   app.decorate('ctx', ctx);
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);

@@ -27,6 +27,8 @@ export interface Database {
   store: Store;
   /** The PGlite instance, for dumps and backups; null on PostgreSQL. */
   pglite: PGlite | null;
+  /** The PostgreSQL connection string, for connections of their own (platform/live.ts listens on one); null on PGlite. */
+  url: string | null;
   /** Moves on every committed write to users, sessions, tokens, role assignments or places (db/write-watch.ts). */
   accessGeneration(): number;
   /** Moves on every committed write of any kind (db/write-watch.ts). */
@@ -69,6 +71,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       db,
       store: 'pglite',
       pglite,
+      url: null,
       accessGeneration: () => watch.generation,
       writeGeneration: () => watch.writes,
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
@@ -112,6 +115,7 @@ export async function openPostgres(url: string, poolMax = 10): Promise<Database>
     db,
     store: 'postgres',
     pglite: null,
+    url,
     accessGeneration: () => watch.generation,
     writeGeneration: () => watch.writes,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),

@@ -367,8 +367,8 @@ export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
   kind: string;
-  title: string;
-  body: Generated<string>;
+  /** jsonb: the kind's parameters (src/contracts/notifications.ts); written as JSON text. */
+  params: ColumnType<unknown, string | undefined, string>;
   link: string | null;
   dedupe_key: string | null;
   created_at: CreatedAt;

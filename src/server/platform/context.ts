@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
 import type { PersonalDataCipher, Secrets } from './crypto';
 import type { EventBus } from './events';
+import type { LiveBus } from './live';
 
 export interface AppContext {
   config: Config;
@@ -15,4 +16,6 @@ export interface AppContext {
   cipher: PersonalDataCipher;
   log: FastifyBaseLogger;
   events: EventBus;
+  /** Live messages to open pages, across server processes on PostgreSQL (platform/live.ts). */
+  live: LiveBus;
 }

@@ -19,6 +19,21 @@ export const TOKEN_PREFIX = 'gj_';
 /** How often last_seen_at is written: idle timeouts are exact to this many seconds. */
 const TOUCH_SECONDS = 30;
 
+/** The live topic (platform/live.ts) told when a user's sessions end: { sessionHash } for one, { sessionHash: null } for all. */
+export const sessionsEndedTopic = (userId: string) => `sessions-ended:${userId}`;
+
+/** Is the session still there and neither expired nor idle? (Reads only: an open stream does not keep it alive.) */
+export async function sessionAlive(ctx: AppContext, hash: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['s.last_seen_at', 's.expires_at', 'u.status'])
+    .where('s.id_hash', '=', hash)
+    .executeTakeFirst();
+  const now = Date.now();
+  return !!row && row.status === 'active' && row.expires_at.getTime() > now && now - row.last_seen_at.getTime() <= ctx.config.sessionIdleMinutes * 60_000;
+}
+
 export function csrfTokenFor(ctx: AppContext, sessionHash: string): string {
   return hmac(ctx.secrets.sessionSecret, `csrf:${sessionHash}`);
 }

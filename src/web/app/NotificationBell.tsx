@@ -1,77 +1,59 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Popover } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { api } from '../lib/api';
+import { Link } from 'react-router-dom';
+import type { NotificationList } from '../../contracts/notifications';
 import { useI18n } from '../lib/i18n/useI18n';
-import type { AppNotification, NotificationList } from '../lib/types';
 import { useApi } from '../lib/useApi';
-
-const POLL_MS = 60_000;
+import { NotificationItem } from '../modules/notifications/components/NotificationItem';
+import { useOpenNotification } from '../modules/notifications/hooks/useOpenNotification';
+import { useNotificationStream } from '../modules/notifications/notificationStream';
 
 /**
- * The bell in the header: the unread count of the user's in-app notifications (reminders to report
- * in…), the latest ones in a popover; opening one marks it read and follows its link. Read again
- * every minute and whenever the popover opens.
+ * The bell in the header: the unread count, kept live by the notifications stream (server-sent
+ * events; polled when the stream is not available), and the latest notifications in a popover,
+ * each worded in the reader's language. Opening one marks it read and follows its link.
  */
 export function NotificationBell() {
-  const { t, formatDateTime } = useI18n();
-  const navigate = useNavigate();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const notifications = useApi<NotificationList>('/notifications');
-  const { reload } = notifications;
+  const stream = useNotificationStream();
+  const latest = useApi<NotificationList>('/notifications', { pageSize: 10 });
+  const { reload } = latest;
+  const openItem = useOpenNotification(reload);
 
+  // Something changed (a new notification, some read elsewhere): the list follows.
   useEffect(() => {
-    const timer = window.setInterval(reload, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+    if (stream.version > 0) reload();
+  }, [stream.version, reload]);
 
   // A server without notifications (or a role without them): no bell.
-  if (!notifications.data && notifications.error && [403, 404].includes(notifications.error.status)) return null;
+  if (!latest.data && latest.error && [403, 404].includes(latest.error.status)) return null;
 
-  const items = notifications.data?.items ?? [];
-  const unread = notifications.data?.unread ?? 0;
-
-  const openItem = async (n: AppNotification) => {
-    setOpen(false);
-    if (!n.readAt) {
-      try {
-        await api.post(`/notifications/${encodeURIComponent(n.id)}/read`);
-      } catch {
-        // not marked read; it stays in the count and the user can try again
-      }
-      reload();
-    }
-    if (n.link?.startsWith('/')) void navigate(n.link);
-  };
+  const items = latest.data?.items ?? [];
+  const unread = stream.unread ?? latest.data?.unread ?? 0;
 
   const content = (
-    <div style={{ width: 320, maxWidth: 'calc(100vw - 32px)' }} data-testid="notifications-list">
+    <div className="gj-notification-popover__body" data-testid="notifications-list">
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
         <Flex vertical style={{ maxHeight: 420, overflow: 'auto' }}>
-          {items.slice(0, 20).map((n) => (
-            <button
+          {items.map((n) => (
+            <NotificationItem
               key={n.id}
-              type="button"
-              className={n.readAt ? 'gj-notification' : 'gj-notification gj-notification--unread'}
-              onClick={() => void openItem(n)}
-              data-testid="notification-item"
-            >
-              <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
-              {n.body && (
-                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {n.body}
-                </Typography.Text>
-              )}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDateTime(n.createdAt)}
-              </Typography.Text>
-            </button>
+              notification={n}
+              onOpen={(item) => {
+                setOpen(false);
+                void openItem(item);
+              }}
+            />
           ))}
         </Flex>
       )}
+      <Link to="/notifications" className="gj-notification-popover__all" onClick={() => setOpen(false)} data-testid="notifications-view-all">
+        {t('notifications.viewAll')}
+      </Link>
     </div>
   );
 
@@ -81,13 +63,14 @@ export function NotificationBell() {
       title={t('notifications.title')}
       trigger="click"
       placement="bottomRight"
+      classNames={{ root: 'gj-notification-popover' }}
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
         if (next) reload();
       }}
     >
-      <Button type="text" aria-label={t('notifications.label', { n: unread })} data-testid="notifications-bell">
+      <Button type="text" aria-label={t('notifications.label', { n: unread })} data-testid="notifications-bell" data-live={stream.live ? 'true' : 'false'}>
         <Badge count={unread} size="small" offset={[2, -2]} data-testid="notifications-unread">
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>

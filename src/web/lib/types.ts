@@ -109,19 +109,3 @@ export interface Page<T> {
 export interface ItemList<T> {
   items: T[];
 }
-
-/** An in-app notification (a reminder to report in, an agreement about to expire…). */
-export interface AppNotification {
-  id: string;
-  title: string;
-  body: string;
-  /** A path inside the app to open, if any. */
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationList {
-  items: AppNotification[];
-  unread: number;
-}

@@ -12,6 +12,7 @@ import * as volunteering from './2026-11-22T0500_volunteering';
 import * as threeLists from './2026-11-22T0600_three_lists';
 import * as matching from './2026-12-06T2100_matching';
 import * as accounts from './2026-12-06T2130_accounts';
+import * as notificationKinds from './2026-12-06T2200_notification_kinds';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0000_foundation': foundation,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22T0600_three_lists': threeLists,
   '2026-12-06T2100_matching': matching,
   '2026-12-06T2130_accounts': accounts,
+  '2026-12-06T2200_notification_kinds': notificationKinds,
 };

@@ -15,7 +15,7 @@ import { normalizePhone } from '../../platform/crypto';
 import { AppError, badRequest, notFound } from '../../platform/errors';
 import { assertPasswordAcceptable, burnVerify, hashPassword, verifyPassword } from '../../platform/passwords';
 import type { Principal, ResolvedAssignment } from '../../platform/principal';
-import { createSession, deleteSession, deleteUserSessions, newApiTokenSecret } from '../../platform/sessions';
+import { createSession, deleteSession, deleteUserSessions, newApiTokenSecret, sessionsEndedTopic } from '../../platform/sessions';
 
 export function toRoleAssignmentDto(a: ResolvedAssignment) {
   return {
@@ -154,11 +154,13 @@ export async function logIn(
 export async function logOut(ctx: AppContext, principal: Principal, actor: AuditActor): Promise<void> {
   if (principal.sessionHash) await deleteSession(ctx.db, principal.sessionHash);
   await writeAudit(ctx.db, actor, { action: 'auth.logout', entityType: 'user', entityId: principal.userId });
+  ctx.live.publish(sessionsEndedTopic(principal.userId), { sessionHash: principal.sessionHash });
 }
 
 export async function logOutEverywhere(ctx: AppContext, principal: Principal, actor: AuditActor): Promise<number> {
   const n = await deleteUserSessions(ctx.db, principal.userId);
   await writeAudit(ctx.db, actor, { action: 'auth.logout_all', entityType: 'user', entityId: principal.userId, after: { sessionsEnded: n } });
+  ctx.live.publish(sessionsEndedTopic(principal.userId), { sessionHash: null });
   return n;
 }
 

@@ -26,7 +26,7 @@ export async function noticeAssigned(db: Db, project: { id: string; title: strin
   const users = await usersOf(db, party);
   await notifyMany(
     db,
-    users.map((userId) => ({ userId, kind: 'project_assigned', title: `社区指派了项目：${project.title}`, body: '请在项目清单中接受或说明原因后婉拒', link: `/lists/projects/${project.id}` })),
+    users.map((userId) => ({ userId, kind: 'lists.claim.assigned' as const, params: { projectTitle: project.title }, link: `/lists/projects/${project.id}` })),
   );
 }
 
@@ -34,9 +34,12 @@ export async function noticeSignOff(db: Db, project: { id: string; title: string
   const claims = await db.selectFrom('project_claim').select(['unit_org_id', 'member_id']).where('project_id', '=', project.id).where('status', '=', 'active').execute();
   const users = new Set<string>();
   for (const c of claims) for (const u of await usersOf(db, { unitOrgId: c.unit_org_id, memberId: c.member_id })) users.add(u);
-  const title = decision === 'approve' ? `项目已验收：${project.title}` : `项目被退回：${project.title}`;
   await notifyMany(
     db,
-    [...users].map((userId) => ({ userId, kind: decision === 'approve' ? 'project_signed_off' : 'project_sent_back', title, body: reason ?? '', link: `/lists/projects/${project.id}` })),
+    [...users].map((userId) => ({
+      userId,
+      ...(decision === 'approve' ? { kind: 'lists.project.signed_off' as const, params: { projectTitle: project.title } } : { kind: 'lists.project.sent_back' as const, params: { projectTitle: project.title, reason: reason ?? '' } }),
+      link: `/lists/projects/${project.id}`,
+    })),
   );
 }

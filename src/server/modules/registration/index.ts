@@ -1,8 +1,8 @@
-/** Registration module: 双报到 (cycles, reporting in, cards), pairings, agreements, notifications, the dashboard. */
+/** Registration module: 双报到 (cycles, reporting in, cards), pairings, agreements, the dashboard. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { IdParams, Page, Timestamp, Nullable, errorResponses } from '../../../contracts/common';
+import { IdParams, Page, errorResponses } from '../../../contracts/common';
 import {
   Agreement,
   AgreementsQuery,
@@ -33,7 +33,6 @@ import {
 import { auditActor, requirePrincipal } from '../../platform/guard';
 import { defineModule } from '../module';
 import { seedRegistration } from '../../seed/registration';
-import { listNotifications, markRead } from './notifications.service';
 import {
   createAgreement,
   decidePairing,
@@ -70,8 +69,6 @@ import { exportRoute, listQuery, sendExport } from '../../platform/export';
 function origin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
-
-const Notification = Type.Object({ id: Type.String(), kind: Type.String(), title: Type.String(), body: Type.String(), link: Nullable(Type.String()), createdAt: Timestamp, readAt: Nullable(Timestamp) });
 
 async function routes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -171,15 +168,6 @@ async function routes(fastify: FastifyInstance): Promise<void> {
   app.post('/agreements/:id/end', { schema: { tags, summary: 'End an agreement early, with a reason', params: IdParams, body: EndBody, response: { 200: Agreement, ...errorResponses } }, config: { permission: 'agreement.write' } }, async (request) =>
     endAgreement(ctx, requirePrincipal(request), request.params.id, request.body.reason, auditActor(request)),
   );
-
-  tags = ['notifications'];
-  app.get('/notifications', { schema: { tags, summary: 'The caller’s notifications (reminders, decisions)', response: { 200: Type.Object({ items: Type.Array(Notification), unread: Type.Integer() }), ...errorResponses } }, config: { permission: 'authenticated' } }, async (request) =>
-    listNotifications(ctx, requirePrincipal(request)),
-  );
-  app.post('/notifications/:id/read', { schema: { tags, summary: 'Mark a notification read', params: IdParams, response: { 204: Type.Null(), ...errorResponses } }, config: { permission: 'authenticated' } }, async (request, reply) => {
-    await markRead(ctx, requirePrincipal(request), request.params.id);
-    return reply.status(204).send(null);
-  });
 }
 
 export const registrationModule = defineModule({

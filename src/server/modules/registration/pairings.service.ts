@@ -19,7 +19,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import { notify } from './notifications.service';
+import { notify } from '../../platform/notifications';
 import { inReach, reachOf, sidesOf, type Side } from './registration.policy';
 import { localDateIn } from '../../platform/time';
 import { pageOf } from '../../platform/paging';
@@ -397,7 +397,7 @@ export async function remindExpiringAgreements(ctx: AppContext): Promise<number>
     .execute();
   let sent = 0;
   for (const r of rows) {
-    if (await notify(ctx.db, r.user_id, { kind: 'agreement_expiring', title: `共建协议即将到期：${r.title}`, body: `协议于 ${r.term_end} 到期，请及时续签`, link: `/registration/agreements/${r.id}`, dedupeKey: `agreement-expiring:${r.id}` })) sent++;
+    if (await notify(ctx.db, r.user_id, { kind: 'agreement.expiring', params: { agreementTitle: r.title, termEnd: r.term_end }, link: `/registration/agreements/${r.id}`, dedupeKey: `agreement-expiring:${r.id}` })) sent++;
   }
   return sent;
 }

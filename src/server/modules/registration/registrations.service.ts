@@ -28,7 +28,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import type { Principal } from '../../platform/principal';
 import { pageOf } from '../../platform/paging';
 import { announceResidenceChanges, callerMember, correctResidences } from '../directory';
-import { notify } from './notifications.service';
+import { notify } from '../../platform/notifications';
 import { inReach, reachOf, sidesOf } from './registration.policy';
 
 export const today = () => localDate();
@@ -257,7 +257,7 @@ export async function confirmRegistration(ctx: AppContext, principal: Principal,
     const moved = row.residence_correction && row.member_id ? await correctResidences(trx, [{ memberId: row.member_id, communityId: row.community_id, registrationId: id }], actor) : [];
     await writeAudit(trx, actor, { action: 'registration.confirm', entityType: 'registration', entityId: id, after: { cardNo } });
     if (row.member_user_id) {
-      await notify(trx, row.member_user_id, { kind: 'registration', title: '报到已确认', body: `${row.community_name}已确认您的报到，报到证号 ${cardNo}`, link: '/registration/me' });
+      await notify(trx, row.member_user_id, { kind: 'registration.confirmed', params: { communityName: row.community_name, cardNo }, link: '/registration/me' });
     }
     return moved;
   });
@@ -277,7 +277,7 @@ export async function rejectRegistration(ctx: AppContext, principal: Principal, 
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw conflict('REGISTRATION_STATE', 'The registration was decided meanwhile');
     await writeAudit(trx, actor, { action: 'registration.reject', entityType: 'registration', entityId: id, after: { reason } });
-    if (row.member_user_id) await notify(trx, row.member_user_id, { kind: 'registration', title: '报到未通过', body: `${row.community_name}：${reason}`, link: '/registration/me' });
+    if (row.member_user_id) await notify(trx, row.member_user_id, { kind: 'registration.rejected', params: { communityName: row.community_name, reason }, link: '/registration/me' });
   });
   return getRegistration(ctx, principal, id);
 }
@@ -431,7 +431,7 @@ export async function sendReminders(ctx: AppContext, principal: Principal, input
     if (input.kind === 'member') {
       const rows = await missingMembers(trx, principal, cycle.id, q).select(['m.user_id', 'c.name as community_name']).where('m.user_id', 'is not', null).limit(10_000).execute();
       for (const r of rows) {
-        if (await notify(trx, r.user_id!, { kind: 'registration_reminder', title: `请到${r.community_name}报到`, body: `${cycle.name}报到截止 ${cycle.ends_on}`, link: '/registration/me', dedupeKey: `reg-reminder:${cycle.id}` })) sent++;
+        if (await notify(trx, r.user_id!, { kind: 'registration.reminder', params: { communityName: r.community_name, cycleName: cycle.name, endsOn: cycle.ends_on }, link: '/registration/me', dedupeKey: `reg-reminder:${cycle.id}` })) sent++;
       }
     } else {
       const rows = await missingUnits(trx, principal, cycle.id, q)
@@ -440,7 +440,7 @@ export async function sendReminders(ctx: AppContext, principal: Principal, input
         .limit(10_000)
         .execute();
       for (const r of rows) {
-        if (await notify(trx, r.user_id, { kind: 'registration_reminder', title: `${r.unit_name}尚未到${r.community_name}报到`, body: `${cycle.name}报到截止 ${cycle.ends_on}`, link: '/registration/pairings', dedupeKey: `reg-reminder:${cycle.id}:${r.community_id}` })) sent++;
+        if (await notify(trx, r.user_id, { kind: 'registration.unit_reminder', params: { unitName: r.unit_name, communityName: r.community_name, cycleName: cycle.name, endsOn: cycle.ends_on }, link: '/registration/pairings', dedupeKey: `reg-reminder:${cycle.id}:${r.community_id}` })) sent++;
       }
     }
     await writeAudit(trx, actor, { action: 'registration.remind', entityType: 'registration_cycle', entityId: cycle.id, after: { ...input, sent } });

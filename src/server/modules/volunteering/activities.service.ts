@@ -308,7 +308,7 @@ export async function promoteWaitlist(trx: Transaction<DB>, activityId: string, 
 export function promotedNotices(title: string, promoted: Array<{ userId: string | null }>, activityId: string) {
   return promoted
     .filter((p): p is { userId: string } => p.userId !== null)
-    .map((p) => ({ userId: p.userId, kind: 'volunteering_promoted', title: '候补转正', body: `您已从候补转为正式报名：${title}`, link: `/volunteering/activities/${activityId}` }));
+    .map((p) => ({ userId: p.userId, kind: 'volunteering.promoted' as const, params: { activityTitle: title }, link: `/volunteering/activities/${activityId}` }));
 }
 
 export async function updateActivity(ctx: AppContext, principal: Principal, id: string, input: UpdateActivityBody, actor: AuditActor): Promise<Activity> {
@@ -370,7 +370,7 @@ export async function cancelActivity(ctx: AppContext, principal: Principal, id: 
       .execute();
     await notifyMany(
       trx,
-      people.map((p) => ({ userId: p.user_id!, kind: 'volunteering_cancelled', title: '活动已取消', body: `${row.title}：${input.reason}`, link: `/volunteering/activities/${id}` })),
+      people.map((p) => ({ userId: p.user_id!, kind: 'volunteering.cancelled', params: { activityTitle: row.title, reason: input.reason }, link: `/volunteering/activities/${id}` })),
     );
   });
   return getActivity(ctx, principal, id);

@@ -351,7 +351,7 @@ async function applyApproval(trx: Transaction<DB>, principal: Principal, r: Requ
   await trx.updateTable('hour_request').set({ result_entry_id: newId }).where('id', '=', id).execute();
   await writeAudit(trx, actor, { action: 'volunteering.hours.approve', entityType: 'hour_request', entityId: id, after: { kind: r.kind, entryId: newId, minutes: r.minutes, note } });
   if (r.member_user_id) {
-    await notifyMany(trx, [{ userId: r.member_user_id, kind: 'volunteering_hours', title: r.kind === 'supplementary' ? '补录时长已通过' : '时长更正已通过', body: `${r.activity_title ?? ''} ${toHours(r.minutes)} 小时`, link: '/volunteering/me/hours' }]);
+    await notifyMany(trx, [{ userId: r.member_user_id, kind: r.kind === 'supplementary' ? 'volunteering.supplementary.approved' : 'volunteering.correction.approved', params: { activityTitle: r.activity_title ?? '', hours: toHours(r.minutes) }, link: '/volunteering/me/hours' }]);
   }
 }
 
@@ -361,7 +361,7 @@ async function applyRejection(trx: Transaction<DB>, principal: Principal, r: Req
   if (Number(done.numUpdatedRows) !== 1) throw conflict('REQUEST_DECIDED', 'The request was decided meanwhile');
   await writeAudit(trx, actor, { action: 'volunteering.hours.reject', entityType: 'hour_request', entityId: r.id, after: { kind: r.kind, note } });
   if (r.member_user_id) {
-    await notifyMany(trx, [{ userId: r.member_user_id, kind: 'volunteering_hours', title: r.kind === 'supplementary' ? '补录时长未通过' : '时长更正未通过', body: `${r.activity_title ?? ''}：${note}`, link: '/volunteering/me/hours' }]);
+    await notifyMany(trx, [{ userId: r.member_user_id, kind: r.kind === 'supplementary' ? 'volunteering.supplementary.rejected' : 'volunteering.correction.rejected', params: { activityTitle: r.activity_title ?? '', note }, link: '/volunteering/me/hours' }]);
   }
 }
 

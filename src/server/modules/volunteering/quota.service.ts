@@ -232,15 +232,20 @@ export async function remindBehind(ctx: AppContext, opts: { principal?: Principa
     .select(['m.user_id', done.as('minutes')])
     .limit(100_000)
     .execute();
-  const label = `${quarter.year}年第${quarter.quarter}季度`;
   const sent = await ctx.db.transaction().execute(async (trx) => {
     const n = await notifyMany(
       trx,
       rows.map((r) => ({
         userId: r.user_id!,
-        kind: 'volunteering_quota',
-        title: `${label}志愿服务时长尚差 ${Math.max(0, rules.memberHoursPerQuarter - toHours(Number(r.minutes)))} 小时`,
-        body: `本季度已服务 ${toHours(Number(r.minutes))} 小时，要求 ${rules.memberHoursPerQuarter} 小时，还剩 ${info.daysRemaining} 天`,
+        kind: 'volunteering.quota_behind',
+        params: {
+          year: quarter.year,
+          quarter: quarter.quarter,
+          hoursShort: Math.max(0, rules.memberHoursPerQuarter - toHours(Number(r.minutes))),
+          hoursDone: toHours(Number(r.minutes)),
+          hoursRequired: rules.memberHoursPerQuarter,
+          daysRemaining: info.daysRemaining,
+        },
         link: '/volunteering/me/quota',
         dedupeKey: `vol-quota:${quarter.year}Q${quarter.quarter}`,
       })),

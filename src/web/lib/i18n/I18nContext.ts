@@ -11,6 +11,8 @@ export interface I18n {
    * `prefix.name` when the dictionary has one, else `name` itself.
    */
   tName: (prefix: string, name: string, vars?: Vars) => string;
+  /** The message for a key made at run time (a notification's kind), or undefined when the dictionary has none. */
+  message: (key: string, vars?: Vars) => string | undefined;
   /** The names the dictionary knows under `prefix` (`action` → `auth.login`, `user.create`…). */
   knownNames: (prefix: string) => string[];
   /** `2025年3月8日` / `8 Mar 2025`; '' for null. */

@@ -54,6 +54,10 @@ export function I18nProvider({ dictionaries, children }: { dictionaries: Record<
       const message = lookup[`${prefix}.${name}`];
       return message === undefined ? name : interpolate(message, vars);
     };
+    const message = (key: string, vars?: Record<string, string | number>) => {
+      const found = lookup[key];
+      return found === undefined ? undefined : interpolate(found, vars);
+    };
     const knownNames = (prefix: string) =>
       Object.keys(messages)
         .filter((k) => k.startsWith(`${prefix}.`))
@@ -71,6 +75,7 @@ export function I18nProvider({ dictionaries, children }: { dictionaries: Record<
       setLocale,
       t,
       tName,
+      message,
       knownNames,
       formatDate: date,
       formatDateTime: (input, withSeconds) => (withSeconds ? dateTimeSeconds(input) : dateTime(input)),

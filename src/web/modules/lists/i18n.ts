@@ -341,6 +341,13 @@ export const listsZhCN = {
   'lists.wall.milestones': '节点 {done}/{total}',
   'lists.wall.updated': '更新于 {at}，每分钟自动刷新',
   'lists.wall.empty': '暂无内容',
+
+  'notification.lists.claim.assigned.title': '社区指派了项目：{projectTitle}',
+  'notification.lists.claim.assigned.body': '请在项目清单中接受或说明原因后婉拒',
+  'notification.lists.project.signed_off.title': '项目已验收：{projectTitle}',
+  'notification.lists.project.signed_off.body': '',
+  'notification.lists.project.sent_back.title': '项目被退回：{projectTitle}',
+  'notification.lists.project.sent_back.body': '{reason}',
 } as const satisfies Record<string, string>;
 
 export const listsEnUS: Record<keyof typeof listsZhCN, string> = {
@@ -683,4 +690,11 @@ export const listsEnUS: Record<keyof typeof listsZhCN, string> = {
   'lists.wall.milestones': 'Milestones {done}/{total}',
   'lists.wall.updated': 'Updated {at}; refreshes every minute',
   'lists.wall.empty': 'Nothing yet',
+
+  'notification.lists.claim.assigned.title': 'The community assigned you a project: {projectTitle}',
+  'notification.lists.claim.assigned.body': 'Accept it in the project list, or decline it with a reason',
+  'notification.lists.project.signed_off.title': 'Project signed off: {projectTitle}',
+  'notification.lists.project.signed_off.body': '',
+  'notification.lists.project.sent_back.title': 'Project sent back: {projectTitle}',
+  'notification.lists.project.sent_back.body': '{reason}',
 };

@@ -405,6 +405,21 @@ export const volunteeringZhCN = {
   'error.STAR_THRESHOLDS_ORDER': '星级时长要从小到大。',
   'error.SUMMARY_TARGET': '请选择要查看的单位或区域。',
   'error.TEAM_NOT_FOUND': '所选的志愿服务队不存在。',
+
+  'notification.volunteering.supplementary.approved.title': '补录时长已通过',
+  'notification.volunteering.supplementary.approved.body': '{activityTitle} {hours} 小时',
+  'notification.volunteering.supplementary.rejected.title': '补录时长未通过',
+  'notification.volunteering.supplementary.rejected.body': '{activityTitle}：{note}',
+  'notification.volunteering.correction.approved.title': '时长更正已通过',
+  'notification.volunteering.correction.approved.body': '{activityTitle} {hours} 小时',
+  'notification.volunteering.correction.rejected.title': '时长更正未通过',
+  'notification.volunteering.correction.rejected.body': '{activityTitle}：{note}',
+  'notification.volunteering.promoted.title': '候补转正',
+  'notification.volunteering.promoted.body': '您已从候补转为正式报名：{activityTitle}',
+  'notification.volunteering.cancelled.title': '活动已取消',
+  'notification.volunteering.cancelled.body': '{activityTitle}：{reason}',
+  'notification.volunteering.quota_behind.title': '{year}年第{quarter}季度志愿服务时长尚差 {hoursShort} 小时',
+  'notification.volunteering.quota_behind.body': '本季度已服务 {hoursDone} 小时，要求 {hoursRequired} 小时，还剩 {daysRemaining} 天',
 } as const satisfies Record<string, string>;
 
 export const volunteeringEnUS: Record<keyof typeof volunteeringZhCN, string> = {
@@ -811,4 +826,19 @@ export const volunteeringEnUS: Record<keyof typeof volunteeringZhCN, string> = {
   'error.STAR_THRESHOLDS_ORDER': 'Star thresholds must go up.',
   'error.SUMMARY_TARGET': 'Pick a unit or an area.',
   'error.TEAM_NOT_FOUND': 'No such volunteer team.',
+
+  'notification.volunteering.supplementary.approved.title': 'Supplementary hours approved',
+  'notification.volunteering.supplementary.approved.body': '{activityTitle}: {hours} h',
+  'notification.volunteering.supplementary.rejected.title': 'Supplementary hours not approved',
+  'notification.volunteering.supplementary.rejected.body': '{activityTitle}: {note}',
+  'notification.volunteering.correction.approved.title': 'Hours correction approved',
+  'notification.volunteering.correction.approved.body': '{activityTitle}: {hours} h',
+  'notification.volunteering.correction.rejected.title': 'Hours correction not approved',
+  'notification.volunteering.correction.rejected.body': '{activityTitle}: {note}',
+  'notification.volunteering.promoted.title': 'Off the waitlist',
+  'notification.volunteering.promoted.body': 'You moved from the waitlist to a confirmed place: {activityTitle}',
+  'notification.volunteering.cancelled.title': 'Activity cancelled',
+  'notification.volunteering.cancelled.body': '{activityTitle}: {reason}',
+  'notification.volunteering.quota_behind.title': 'Q{quarter} {year}: {hoursShort} volunteer hours short',
+  'notification.volunteering.quota_behind.body': '{hoursDone} h served this quarter of the {hoursRequired} h required; {daysRemaining} days left',
 };
