@@ -166,9 +166,9 @@ describeStores('registration: bulk decisions', (store) => {
     const moved = await t.database.db.selectFrom('member').select('residence_region_id').where('id', '=', correcting.memberId).executeTakeFirstOrThrow();
     expect(moved.residence_region_id).toBe(XINGFU);
 
-    const notes = (await member.get('/api/v1/notifications')).json().items as Array<{ title: string; body: string }>;
+    const notes = (await member.get('/api/v1/notifications')).json().items as Array<{ kind: string; params: Record<string, unknown> }>;
     const card = body.items.find((i) => i.id === correcting.registrationId)!.cardNo;
-    expect(notes.filter((n) => n.title === '报到已确认').map((n) => n.body)).toEqual([`幸福社区已确认您的报到，报到证号 ${card}`]);
+    expect(notes.filter((n) => n.kind === 'registration.confirmed').map((n) => n.params)).toEqual([{ communityName: '幸福社区', cardNo: card }]);
   });
 
   it('rejects every pending row the filter matches, with one reason, within the caller’s reach only', async () => {

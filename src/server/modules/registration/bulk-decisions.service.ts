@@ -80,7 +80,7 @@ export async function decideRegistrations(ctx: AppContext, principal: Principal,
       await writeAuditMany(trx, actor, rows.map((r, i) => ({ action: 'registration.confirm', entityType: 'registration', entityId: r.id, after: { cardNo: cards[i], bulk: true } })));
       await notifyMany(
         trx,
-        rows.flatMap((r, i) => (r.member_user_id ? [{ userId: r.member_user_id, kind: 'registration', title: '报到已确认', body: `${r.community_name}已确认您的报到，报到证号 ${cards[i]}`, link: '/registration/me' }] : [])),
+        rows.flatMap((r, i) => (r.member_user_id ? [{ userId: r.member_user_id, kind: 'registration.confirmed' as const, params: { communityName: r.community_name, cardNo: cards[i]! }, link: '/registration/me' }] : [])),
       );
     } else {
       const done = await sql`
@@ -90,7 +90,7 @@ export async function decideRegistrations(ctx: AppContext, principal: Principal,
       await writeAuditMany(trx, actor, rows.map((r) => ({ action: 'registration.reject', entityType: 'registration', entityId: r.id, after: { reason, bulk: true } })));
       await notifyMany(
         trx,
-        rows.flatMap((r) => (r.member_user_id ? [{ userId: r.member_user_id, kind: 'registration', title: '报到未通过', body: `${r.community_name}：${reason}`, link: '/registration/me' }] : [])),
+        rows.flatMap((r) => (r.member_user_id ? [{ userId: r.member_user_id, kind: 'registration.rejected' as const, params: { communityName: r.community_name, reason }, link: '/registration/me' }] : [])),
       );
     }
     return {
