@@ -2,12 +2,10 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, Popover } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { NotificationList } from '../../contracts/notifications';
+import { listNotifications } from '../../contracts/notifications.endpoints';
 import { useI18n } from '../lib/i18n/useI18n';
-import { useApi } from '../lib/useApi';
-import { NotificationItem } from '../modules/notifications/components/NotificationItem';
-import { useOpenNotification } from '../modules/notifications/hooks/useOpenNotification';
-import { useNotificationStream } from '../modules/notifications/notificationStream';
+import { useEndpoint } from '../lib/endpoint';
+import { NotificationItem, useNotificationStream, useOpenNotification } from '../modules/notifications';
 
 /**
  * The bell in the header: the unread count, kept live by the notifications stream (server-sent
@@ -18,7 +16,7 @@ export function NotificationBell() {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const stream = useNotificationStream();
-  const latest = useApi<NotificationList>('/notifications', { pageSize: 10 });
+  const latest = useEndpoint(listNotifications, { query: { pageSize: 10 } });
   const { reload } = latest;
   const openItem = useOpenNotification(reload);
 

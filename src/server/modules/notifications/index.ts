@@ -1,55 +1,32 @@
 /**
- * Notifications module (the platform service's routes): the caller's notifications, read/unread and
- * paged; marking one or all read; the unread count; and the live stream (server-sent events).
- *
- * GET   /notifications                 authenticated   list (status=all|unread|read, page, pageSize)
- * GET   /notifications/unread-count    authenticated   { unread }
- * POST  /notifications/read-all        authenticated   mark all read → { marked }
- * POST  /notifications/:id/read        authenticated   mark one read → 204 (another user's: 404)
- * GET   /notifications/stream          authenticated, session only   text/event-stream
+ * Notifications module (the platform service's routes, src/contracts/notifications.endpoints.ts): the
+ * caller's notifications, read/unread and paged; marking one or all read; the unread count; and the
+ * live stream (server-sent events, stream.ts). Writing a notification is platform/notifications.ts,
+ * which every module calls.
  */
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { IdParams, errorResponses } from '../../../contracts/common';
-import { NotificationList, NotificationsQuery, UnreadCount } from '../../../contracts/notifications';
+import * as api from '../../../contracts/notifications.endpoints';
 import { auditActor, requirePrincipal } from '../../platform/guard';
-import type { GongjianModule } from '../module';
+import { defineModule, route } from '../module';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notifications.service';
 import { NotificationStreams } from './stream';
 
-async function routes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+async function routes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const streams = new NotificationStreams(ctx);
   // Before the server stops listening: open streams would otherwise hold up the graceful stop.
   app.addHook('preClose', async () => streams.closeAll());
 
-  const tags = ['notifications'];
-  const config = { permission: 'authenticated' } as const;
-  app.get('/notifications', { schema: { tags, summary: 'The caller’s notifications, newest first', querystring: NotificationsQuery, response: { 200: NotificationList, ...errorResponses } }, config }, async (request) =>
-    listNotifications(ctx, requirePrincipal(request), request.query),
-  );
-  app.get('/notifications/unread-count', { schema: { tags, summary: 'How many of the caller’s notifications are unread', response: { 200: UnreadCount, ...errorResponses } }, config }, async (request) => ({
-    unread: await unreadCount(ctx, requirePrincipal(request).userId),
-  }));
-  app.post('/notifications/read-all', { schema: { tags, summary: 'Mark all the caller’s notifications read', response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses } }, config }, async (request) =>
-    markAllRead(ctx, requirePrincipal(request), auditActor(request)),
-  );
-  app.post('/notifications/:id/read', { schema: { tags, summary: 'Mark a notification read', params: IdParams, response: { 204: Type.Null(), ...errorResponses } }, config }, async (request, reply) => {
+  route(app, api.listNotifications, async (request) => listNotifications(ctx, requirePrincipal(request), request.query));
+  route(app, api.getUnreadCount, async (request) => ({ unread: await unreadCount(ctx, requirePrincipal(request).userId) }));
+  route(app, api.markAllNotificationsRead, async (request) => markAllRead(ctx, requirePrincipal(request), auditActor(request)));
+  route(app, api.markNotificationRead, async (request) => {
     await markRead(ctx, requirePrincipal(request), request.params.id, auditActor(request));
-    return reply.status(204).send(null);
   });
-  app.get(
-    '/notifications/stream',
-    {
-      schema: { tags, summary: 'Server-sent events: `unread` ({ unread }) on opening and after each change, `notification` (a notification) as each arrives; a comment every 25 s' },
-      config: { permission: 'authenticated', sessionOnly: true },
-    },
-    async (request, reply) => {
-      streams.open(request, reply, requirePrincipal(request));
-    },
-  );
+  route(app, api.notificationStream, async (request, reply) => {
+    streams.open(request, reply, requirePrincipal(request));
+    return reply;
+  });
 }
 
-export const notificationsModule: GongjianModule = { name: 'notifications', routes };
+export const notificationsModule = defineModule({ name: 'notifications', routes, tables: ['notification'] });

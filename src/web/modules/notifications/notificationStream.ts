@@ -4,7 +4,9 @@
 // the browser has no EventSource, the unread count is polled instead and the stream retried later.
 import { useSyncExternalStore } from 'react';
 import type { AppNotification, UnreadCount } from '../../../contracts/notifications';
-import { API_BASE, api } from '../../lib/api';
+import { getUnreadCount, notificationStream } from '../../../contracts/notifications.endpoints';
+import { API_BASE } from '../../lib/api';
+import { callEndpoint } from '../../lib/endpoint';
 
 export interface NotificationStreamState {
   /** The unread count; null until the first answer. */
@@ -34,7 +36,7 @@ function update(next: Partial<NotificationStreamState>): void {
 }
 
 function poll(): void {
-  api.get<UnreadCount>('/notifications/unread-count').then(
+  callEndpoint(getUnreadCount).then(
     ({ unread }) => update({ unread, version: unread === state.unread ? state.version : state.version + 1 }),
     () => undefined, // the next poll tries again
   );
@@ -64,7 +66,7 @@ function connect(): void {
     startPolling();
     return;
   }
-  const es = new EventSource(`${API_BASE}/notifications/stream`);
+  const es = new EventSource(`${API_BASE}${notificationStream.path}`);
   source = es;
   es.onopen = () => {
     retryMs = RETRY_FIRST_MS;

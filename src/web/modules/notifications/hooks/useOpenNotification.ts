@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AppNotification } from '../../../../contracts/notifications';
-import { api } from '../../../lib/api';
+import { markNotificationRead } from '../../../../contracts/notifications.endpoints';
+import { callEndpoint } from '../../../lib/endpoint';
 import { refreshUnread } from '../notificationStream';
 
 /** Opening a notification marks it read and follows its link (a path inside the app). */
@@ -11,7 +12,7 @@ export function useOpenNotification(afterRead: () => void): (n: AppNotification)
     async (n: AppNotification) => {
       if (!n.readAt) {
         try {
-          await api.post(`/notifications/${encodeURIComponent(n.id)}/read`);
+          await callEndpoint(markNotificationRead, { params: { id: n.id } });
         } catch {
           // not marked read; it stays in the count and the user can try again
         }

@@ -1,11 +1,11 @@
 import { Button, Card, Empty, Flex, Pagination, Segmented } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { NotificationList, NotificationReadFilter } from '../../../../contracts/notifications';
-import { api } from '../../../lib/api';
+import type { NotificationReadFilter } from '../../../../contracts/notifications';
+import { listNotifications, markAllNotificationsRead } from '../../../../contracts/notifications.endpoints';
+import { callEndpoint, useEndpoint } from '../../../lib/endpoint';
 import { useI18n } from '../../../lib/i18n/useI18n';
 import { oneOf, positiveInt } from '../../../lib/params';
-import { useApi } from '../../../lib/useApi';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useFeedback } from '../../../ui/useFeedback';
@@ -23,7 +23,7 @@ export function NotificationsPage() {
   const [params, setParams] = useSearchParams();
   const status = oneOf(params.get('status'), FILTERS) ?? 'all';
   const page = positiveInt(params.get('page'), 1);
-  const list = useApi<NotificationList>('/notifications', { status, page, pageSize: PAGE_SIZE });
+  const list = useEndpoint(listNotifications, { query: { status, page, pageSize: PAGE_SIZE } });
   const { reload } = list;
   const stream = useNotificationStream();
   const openItem = useOpenNotification(reload);
@@ -52,7 +52,7 @@ export function NotificationsPage() {
   const markAll = async () => {
     setMarking(true);
     try {
-      const { marked } = await api.post<{ marked: number }>('/notifications/read-all');
+      const { marked } = await callEndpoint(markAllNotificationsRead);
       feedback.ok(t('notifications.markedAllRead', { n: marked }));
       refreshUnread();
       reload();
