@@ -8,6 +8,7 @@ import { authModule } from './auth';
 import { directoryModule } from './directory';
 import { homeModule } from './home';
 import { listsModule } from './lists';
+import { notificationsModule } from './notifications';
 import { registrationModule } from './registration';
 import { volunteeringModule } from './volunteering';
 
@@ -20,6 +21,7 @@ export const WEB_MODULES = [
   adminModule,
   authModule,
   accountsModule,
+  notificationsModule,
 ] as const satisfies readonly WebModule<any>[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

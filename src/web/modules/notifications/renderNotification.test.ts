@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enUS } from '../../lib/i18n/en-US';
+import { DICTIONARIES } from '../../app/dictionaries';
 import { interpolate } from '../../lib/i18n/messages';
-import { zhCN } from '../../lib/i18n/zh-CN';
 import type { NotificationKind, NotificationParams } from '../../../contracts/notifications';
 import { renderNotification } from './renderNotification';
 
@@ -9,8 +8,9 @@ const lookupIn = (messages: Readonly<Record<string, string>>) => (key: string, v
   const m = messages[key];
   return m === undefined ? undefined : interpolate(m, vars);
 };
-const zh = lookupIn(zhCN);
-const en = lookupIn(enUS);
+// The dictionaries the app runs with: its own strings and every module's.
+const zh = lookupIn(DICTIONARIES['zh-CN']);
+const en = lookupIn(DICTIONARIES['en-US']);
 
 /** One example of every kind the server writes: a missing wording fails here. */
 const EXAMPLES: { [K in NotificationKind]: NotificationParams[K] } = {
