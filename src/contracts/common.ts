@@ -1,5 +1,5 @@
 /** Shapes shared by every module's contract: errors, paging, ids. */
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static, type TObject, type TSchema } from 'typebox';
 
 export const ErrorBody = Type.Object(
   {
@@ -60,3 +60,7 @@ export const Binary = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary'
 
 /** A plain-text answer (an iCalendar feed). */
 export const Text = Type.Unsafe<string>({ type: 'string' });
+
+/** A list's query plus the export button's `full` flag (refused: the exports hold masked data only). */
+export const ExportQuery = <T extends TObject>(query: T) =>
+  Type.Object({ ...query.properties, full: Type.Optional(Type.Boolean({ description: 'refused: these exports hold masked data only' })) }, { additionalProperties: false });
