@@ -191,7 +191,8 @@ describeStores('notifications', (store) => {
       expect(await stream.next()).toBeNull();
     });
 
-    it.runIf(store === 'postgres')('delivers across two server processes on one PostgreSQL (LISTEN/NOTIFY)', async () => {
+    // Only PostgreSQL has other processes to reach; defined only there, so no run reports a skip.
+    if (store === 'postgres') it('delivers across two server processes on one PostgreSQL (LISTEN/NOTIFY)', async () => {
       // A second app on its own pool and its own listening connection: another server process as far as the database can tell.
       const database = await openPostgres(t.database.url!, 2);
       const second = await buildApp(t.config, database, { logger: false });

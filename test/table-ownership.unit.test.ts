@@ -67,10 +67,9 @@ const NOT_YET_MOVED = new Set<string>([
   'lists -> pairing',
   'lists -> role_assignment',
   'lists -> upload',
-  // registration: leading groups and member names in lists, unit admins to remind, notices.
+  // registration: leading groups and member names in lists, unit admins to remind.
   'registration -> leading_group_member',
   'registration -> member',
-  'registration -> notification',
   'registration -> role_assignment',
   // volunteering: members' names and places in rosters and ledgers, team leaders, pairings.
   'volunteering -> app_user',
@@ -95,7 +94,6 @@ const WRITES_NOT_YET_MOVED = new Set<string>([
   'auth -> login_lock',
   'auth -> session',
   'lists -> upload',
-  'registration -> notification',
   'volunteering -> audit_event',
 ]);
 
