@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type, { type TObject } from 'typebox';
-import { errorResponses } from '../../contracts/common';
+import { Binary, errorResponses } from '../../contracts/common';
 import type { Permission } from '../../domain/access/roles';
 import { writeAudit } from './audit';
 import type { AppContext } from './context';
@@ -42,8 +42,6 @@ export interface ExportSpec<T> {
   /** One page of the list, exactly as the page asks for it. */
   page: (page: number, pageSize: number) => Promise<{ items: T[]; total?: number }>;
 }
-
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 
 /**
  * The route options of an export beside a list: the list's query (plus `full`, which the shared

@@ -19,7 +19,7 @@ import { writeAudit, type AuditActor } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
-import { notify } from '../../platform/notifications';
+import { notifyMany } from '../../platform/notifications';
 import { inReach, reachOf, sidesOf, type Side } from './registration.policy';
 import { localDateIn } from '../../platform/time';
 import { pageOf } from '../../platform/paging';
@@ -395,9 +395,8 @@ export async function remindExpiringAgreements(ctx: AppContext): Promise<number>
     .where('a.term_end', '>=', t)
     .where('a.term_end', '<=', until)
     .execute();
-  let sent = 0;
-  for (const r of rows) {
-    if (await notify(ctx.db, r.user_id, { kind: 'agreement.expiring', params: { agreementTitle: r.title, termEnd: r.term_end }, link: `/registration/agreements/${r.id}`, dedupeKey: `agreement-expiring:${r.id}` })) sent++;
-  }
-  return sent;
+  return notifyMany(
+    ctx.db,
+    rows.map((r) => ({ userId: r.user_id, kind: 'agreement.expiring', params: { agreementTitle: r.title, termEnd: r.term_end }, link: `/registration/agreements/${r.id}`, dedupeKey: `agreement-expiring:${r.id}` })),
+  );
 }

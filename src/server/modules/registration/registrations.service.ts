@@ -28,7 +28,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import type { Principal } from '../../platform/principal';
 import { pageOf } from '../../platform/paging';
 import { announceResidenceChanges, callerMember, correctResidences } from '../directory';
-import { notify } from '../../platform/notifications';
+import { notify, notifyMany } from '../../platform/notifications';
 import { inReach, reachOf, sidesOf } from './registration.policy';
 
 export const today = () => localDate();
@@ -430,18 +430,26 @@ export async function sendReminders(ctx: AppContext, principal: Principal, input
   await ctx.db.transaction().execute(async (trx) => {
     if (input.kind === 'member') {
       const rows = await missingMembers(trx, principal, cycle.id, q).select(['m.user_id', 'c.name as community_name']).where('m.user_id', 'is not', null).limit(10_000).execute();
-      for (const r of rows) {
-        if (await notify(trx, r.user_id!, { kind: 'registration.reminder', params: { communityName: r.community_name, cycleName: cycle.name, endsOn: cycle.ends_on }, link: '/registration/me', dedupeKey: `reg-reminder:${cycle.id}` })) sent++;
-      }
+      sent = await notifyMany(
+        trx,
+        rows.map((r) => ({ userId: r.user_id!, kind: 'registration.reminder', params: { communityName: r.community_name, cycleName: cycle.name, endsOn: cycle.ends_on }, link: '/registration/me', dedupeKey: `reg-reminder:${cycle.id}` })),
+      );
     } else {
       const rows = await missingUnits(trx, principal, cycle.id, q)
         .innerJoin('role_assignment as ra', (j) => j.onRef('ra.organization_id', '=', 'p.unit_org_id').on('ra.role', '=', 'unit_admin'))
         .select(['ra.user_id', 'c.name as community_name', 'u.name as unit_name', 'c.id as community_id'])
         .limit(10_000)
         .execute();
-      for (const r of rows) {
-        if (await notify(trx, r.user_id, { kind: 'registration.unit_reminder', params: { unitName: r.unit_name, communityName: r.community_name, cycleName: cycle.name, endsOn: cycle.ends_on }, link: '/registration/pairings', dedupeKey: `reg-reminder:${cycle.id}:${r.community_id}` })) sent++;
-      }
+      sent = await notifyMany(
+        trx,
+        rows.map((r) => ({
+          userId: r.user_id,
+          kind: 'registration.unit_reminder',
+          params: { unitName: r.unit_name, communityName: r.community_name, cycleName: cycle.name, endsOn: cycle.ends_on },
+          link: '/registration/pairings',
+          dedupeKey: `reg-reminder:${cycle.id}:${r.community_id}`,
+        })),
+      );
     }
     await writeAudit(trx, actor, { action: 'registration.remind', entityType: 'registration_cycle', entityId: cycle.id, after: { ...input, sent } });
   });
